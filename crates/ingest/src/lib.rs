@@ -1,0 +1,107 @@
+//! Ingest: from the bytes of an input file to clean running text.
+//!
+//! [`ingest`] is the entry point: given a file's name (for its extension) and bytes, it returns
+//! an [`Extracted`] (NFC text with `\n` line breaks, paragraphs separated by a blank line, plus
+//! warnings) or an [`IngestError`] with a stable [`code`](IngestError::code).
+//!
+//! - Text files ([`text`]): UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 when the
+//!   bytes are not UTF-8; CRLF and CR line ends; Unicode NFC.
+//! - PDF files ([`pdf`]): text extracted page by page.
+//!
+//! This crate does not detect languages, find sections or read fields: it only produces text.
+//! It is the only crate that links PDF libraries.
+
+pub mod pdf;
+pub mod text;
+
+use std::path::Path;
+
+use model::{Extracted, SourceFormat, codes};
+
+/// Why an input could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    /// The file has no bytes, or no text once decoded.
+    #[error("empty file ({0})")]
+    Empty(String),
+    /// Text bytes that decode in no supported encoding.
+    #[error("unsupported text encoding: {0}")]
+    UnsupportedEncoding(String),
+    /// A `.pdf` whose bytes do not start like a PDF.
+    #[error("not a PDF: {0}")]
+    NotAPdf(String),
+    /// A PDF whose structure could not be read.
+    #[error("corrupt PDF: {0}")]
+    CorruptPdf(String),
+    /// A PDF that needs a password.
+    #[error("encrypted PDF: {0}")]
+    Encrypted(String),
+    /// A PDF with pages but no text layer.
+    #[error("no text layer: {0}")]
+    NoTextLayer(String),
+    /// A per-document limit was reached.
+    #[error("limit exceeded: {0}")]
+    LimitExceeded(String),
+}
+
+impl IngestError {
+    /// The stable diagnostic code for this error (see [`model::codes`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            IngestError::Empty(_) => codes::EMPTY,
+            IngestError::UnsupportedEncoding(_) => codes::UNSUPPORTED_ENCODING,
+            IngestError::NotAPdf(_) => codes::NOT_A_PDF,
+            IngestError::CorruptPdf(_) => codes::CORRUPT_PDF,
+            IngestError::Encrypted(_) => codes::ENCRYPTED,
+            IngestError::NoTextLayer(_) => codes::NO_TEXT_LAYER,
+            IngestError::LimitExceeded(_) => codes::LIMIT_EXCEEDED,
+        }
+    }
+}
+
+/// File extensions read as plain text (lowercase, without the dot).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
+
+/// The format of an input file, judged by its extension; `None` for files bitextract skips.
+pub fn input_format(path: &Path) -> Option<SourceFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext == "pdf" {
+        Some(SourceFormat::Pdf)
+    } else if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        Some(SourceFormat::Text)
+    } else {
+        None
+    }
+}
+
+/// Reads one input file's bytes as the given format.
+pub fn ingest(format: SourceFormat, bytes: &[u8]) -> Result<Extracted, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty("0 bytes".to_owned()));
+    }
+    match format {
+        SourceFormat::Text => text::extract(bytes),
+        SourceFormat::Pdf => pdf::extract(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(input_format(Path::new("a/b.PDF")), Some(SourceFormat::Pdf));
+        assert_eq!(input_format(Path::new("notice.txt")), Some(SourceFormat::Text));
+        assert_eq!(input_format(Path::new("MANIFEST.json")), None);
+        assert_eq!(input_format(Path::new("README")), None);
+    }
+
+    #[test]
+    fn empty_bytes_are_an_empty_error() {
+        let err = ingest(SourceFormat::Pdf, b"").unwrap_err();
+        assert_eq!(err.code(), codes::EMPTY);
+        let err = ingest(SourceFormat::Text, b"").unwrap_err();
+        assert_eq!(err.code(), codes::EMPTY);
+    }
+}

@@ -1,0 +1,110 @@
+//! Per-line language evidence.
+
+use whatlang::{Detector, Lang as WLang};
+
+/// Function words that are frequent in English and do not occur as words in French.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "with", "for", "is", "are", "be", "will", "this", "that", "from",
+    "which", "who", "have", "has", "must", "should", "your", "our", "their", "within", "these",
+    "those", "into", "would", "shall", "an", "by", "at", "it", "its", "or", "was", "were", "been",
+    "any", "other", "such", "under", "through", "between", "during", "following", "including",
+    "we", "you", "they", "can", "may", "not", "all", "as", "in", "please", "apply",
+];
+
+/// Function words that are frequent in French and do not occur as words in English.
+const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "avec", "sur",
+    "par", "aux", "au", "qui", "que", "ce", "cette", "ces", "sont", "être", "doit", "ou", "où",
+    "leur", "leurs", "nous", "vous", "votre", "vos", "ses", "son", "sa", "été", "peut", "pas",
+    "ainsi", "entre", "lors", "selon", "sous", "auprès", "afin", "dont", "de", "en", "l", "d",
+    "qu", "n", "c", "j", "il", "elle", "ils", "elles", "se", "ne", "notre", "nos", "très",
+];
+
+/// Letters that mark French text (English words rarely carry them).
+const FRENCH_LETTERS: &[char] = &[
+    'é', 'è', 'ê', 'ë', 'à', 'â', 'ç', 'ù', 'û', 'î', 'ï', 'ô', 'œ', 'É', 'È', 'Ê', 'À', 'Ç', 'Ô',
+    'Œ',
+];
+
+const WORD_WEIGHT: f64 = 1.0;
+const LETTER_WEIGHT: f64 = 0.5;
+const MAX_LETTER_EVIDENCE: f64 = 2.0;
+const TYPOGRAPHY_WEIGHT: f64 = 1.5;
+const WHATLANG_WEIGHT: f64 = 3.0;
+/// Lines with fewer words than this get a proportionally smaller whatlang vote.
+const WHATLANG_FULL_WORDS: f64 = 8.0;
+
+/// Evidence that a line is French (positive) or English (negative); 0 when neutral.
+///
+/// The magnitude grows with the length of the line, so a long paragraph outweighs a short
+/// label, and a line with nothing to go on (a URL, a number) scores exactly 0.
+pub fn line_evidence(line: &str) -> f64 {
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let alphabetic = words.iter().filter(|w| w.chars().all(char::is_alphabetic)).count();
+    if alphabetic == 0 || looks_like_url(line) {
+        return 0.0;
+    }
+    let french_words = words.iter().filter(|w| FRENCH_WORDS.contains(&w.as_str())).count();
+    let english_words = words.iter().filter(|w| ENGLISH_WORDS.contains(&w.as_str())).count();
+    let letters = line.chars().filter(|c| FRENCH_LETTERS.contains(c)).count() as f64;
+    let mut score = WORD_WEIGHT * (french_words as f64 - english_words as f64)
+        + (LETTER_WEIGHT * letters).min(MAX_LETTER_EVIDENCE)
+        + TYPOGRAPHY_WEIGHT * french_typography(line) as f64;
+    if let Some(info) = Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]).detect(line) {
+        let sign = if info.lang() == WLang::Fra { 1.0 } else { -1.0 };
+        let length = (alphabetic as f64 / WHATLANG_FULL_WORDS).min(1.0);
+        score += sign * WHATLANG_WEIGHT * info.confidence() * length;
+    }
+    score
+}
+
+fn looks_like_url(line: &str) -> bool {
+    let t = line.trim();
+    !t.contains(' ') && (t.contains("://") || t.starts_with("www.") || t.contains('@'))
+}
+
+/// Counts French typographic marks: a (no-break) space before `: ; ! ?`, and guillemets.
+fn french_typography(line: &str) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    let spaced = chars
+        .windows(2)
+        .filter(|w| matches!(w[0], ' ' | '\u{a0}' | '\u{202f}') && matches!(w[1], ':' | ';' | '!' | '?'))
+        .count();
+    let guillemets = chars.iter().filter(|&&c| c == '«' || c == '»').count();
+    spaced + guillemets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_point_the_right_way() {
+        assert!(line_evidence("The incumbent reports to the Head of the Section.") < -3.0);
+        assert!(line_evidence("La personne titulaire du poste relève du chef de la Section.") > 3.0);
+    }
+
+    #[test]
+    fn french_typography_counts() {
+        assert!(line_evidence("Emplacement principal : Belgique-Bruxelles") > 0.0);
+        assert!(line_evidence("Horaire : Temps plein") > 0.0);
+    }
+
+    #[test]
+    fn neutral_lines_score_zero() {
+        assert_eq!(line_evidence("https://www.nato.int/en/work-with-us/careers"), 0.0);
+        assert_eq!(line_evidence("10"), 0.0);
+        assert_eq!(line_evidence(""), 0.0);
+    }
+
+    #[test]
+    fn short_lines_weigh_less_than_sentences() {
+        let label = line_evidence("Salary").abs();
+        let sentence = line_evidence("Please note that we can only accept applications from nationals of member countries.").abs();
+        assert!(label < sentence);
+    }
+}

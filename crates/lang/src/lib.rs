@@ -1,0 +1,268 @@
+//! Lang: which parts of a text are English and which are French.
+//!
+//! Entry point: [`split`], which labels every line of a text with a language and groups the
+//! lines into [`Run`]s, returning a [`LanguageSplit`] that knows which languages hold
+//! substantial text (and so whether the document is bilingual).
+//!
+//! Languages are decided by runs, not by lines. Each line gets a score (French positive,
+//! English negative) from function words, French typography (a space before `: ; ! ?`,
+//! guillemets), accented letters and whatlang restricted to English and French; short
+//! lines carry little weight. A two-state Viterbi pass with a price on every change of
+//! language then labels the lines, so that headings and field labels ("Grade G20") follow
+//! their context and a stray line of the other language does not start a run of its own.
+//!
+//! This crate does not find sections or read fields.
+
+mod evidence;
+
+use model::{Kind, Lang};
+
+pub use evidence::line_evidence;
+
+/// Cost of switching language between two lines, in evidence units. A change of language
+/// must be backed by more evidence than this on the new side.
+const SWITCH_COST: f64 = 12.0;
+/// A run shorter than this (in words) cannot stand on its own: it joins its neighbours.
+const MIN_RUN_WORDS: usize = 40;
+/// A language is substantial when it holds at least this many words…
+const MIN_LANGUAGE_WORDS: usize = 60;
+/// …and at least this share of all words.
+const MIN_LANGUAGE_SHARE: f64 = 0.12;
+
+/// A maximal stretch of lines in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The run's language.
+    pub lang: Lang,
+    /// Index of the first line (in `text.split('\n')`).
+    pub start: usize,
+    /// Index one past the last line.
+    pub end: usize,
+    /// Number of words in the run.
+    pub words: usize,
+}
+
+/// The language structure of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageSplit {
+    /// The runs in text order, covering every line.
+    pub runs: Vec<Run>,
+    /// The languages with substantial text, English first.
+    pub languages: Vec<Lang>,
+}
+
+impl LanguageSplit {
+    /// Bilingual, monolingual or empty.
+    pub fn kind(&self) -> Kind {
+        match self.languages.len() {
+            0 => Kind::Empty,
+            1 => Kind::Monolingual,
+            _ => Kind::Bilingual,
+        }
+    }
+
+    /// The lines of `text` in the given language, runs concatenated in order.
+    ///
+    /// `text` must be the text the split was computed from.
+    pub fn text_of(&self, text: &str, lang: Lang) -> String {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let mut out = Vec::new();
+        for run in self.runs.iter().filter(|r| r.lang == lang) {
+            if !out.is_empty() {
+                out.push("");
+            }
+            out.extend_from_slice(&lines[run.start..run.end]);
+        }
+        out.join("\n")
+    }
+}
+
+/// Splits a text into language runs.
+pub fn split(text: &str) -> LanguageSplit {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let scores: Vec<f64> = lines.iter().map(|l| line_evidence(l)).collect();
+    let labels = viterbi(&scores);
+    let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+    let runs = absorb_short_runs(group_runs(&labels, &words));
+    let total: usize = words.iter().sum();
+    let languages: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|&lang| {
+            let n: usize = runs.iter().filter(|r| r.lang == lang).map(|r| r.words).sum();
+            n >= MIN_LANGUAGE_WORDS && n as f64 >= MIN_LANGUAGE_SHARE * total as f64
+        })
+        .collect();
+    let runs = match languages.as_slice() {
+        // One language only: the odd lines of the other belong to the document all the same.
+        [only] => vec![Run {
+            lang: *only,
+            start: 0,
+            end: lines.len(),
+            words: total,
+        }],
+        _ => runs,
+    };
+    LanguageSplit { runs, languages }
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+/// Labels each line with the language that minimises total cost, where a line costs its
+/// evidence against the label and every change of label costs [`SWITCH_COST`].
+///
+/// On ties the change is placed as late as possible, so that neutral lines (URLs, numbers)
+/// stay with the text before them.
+fn viterbi(scores: &[f64]) -> Vec<Lang> {
+    if scores.is_empty() {
+        return Vec::new();
+    }
+    let emit = |s: f64, lang: Lang| match lang {
+        Lang::En => s.max(0.0),
+        Lang::Fr => (-s).max(0.0),
+    };
+    let idx = |lang: Lang| lang as usize;
+    let mut cost = [emit(scores[0], Lang::En), emit(scores[0], Lang::Fr)];
+    let mut back: Vec<[Lang; 2]> = Vec::with_capacity(scores.len());
+    back.push([Lang::En, Lang::Fr]);
+    for &s in &scores[1..] {
+        let mut next = [0.0; 2];
+        let mut from = [Lang::En; 2];
+        for lang in Lang::ALL {
+            let stay = cost[idx(lang)];
+            let switch = cost[idx(lang.other())] + SWITCH_COST;
+            let (c, f) = if switch <= stay { (switch, lang.other()) } else { (stay, lang) };
+            next[idx(lang)] = c + emit(s, lang);
+            from[idx(lang)] = f;
+        }
+        cost = next;
+        back.push(from);
+    }
+    let mut lang = if cost[idx(Lang::Fr)] < cost[idx(Lang::En)] { Lang::Fr } else { Lang::En };
+    let mut labels = vec![lang; scores.len()];
+    for i in (1..scores.len()).rev() {
+        labels[i] = lang;
+        lang = back[i][idx(lang)];
+    }
+    labels[0] = lang;
+    labels
+}
+
+fn group_runs(labels: &[Lang], words: &[usize]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, (&lang, &n)) in labels.iter().zip(words).enumerate() {
+        match runs.last_mut() {
+            Some(run) if run.lang == lang => {
+                run.end = i + 1;
+                run.words += n;
+            }
+            _ => runs.push(Run {
+                lang,
+                start: i,
+                end: i + 1,
+                words: n,
+            }),
+        }
+    }
+    runs
+}
+
+/// Gives every run too short to stand alone to the larger of its neighbours, then merges
+/// neighbours of one language.
+fn absorb_short_runs(mut runs: Vec<Run>) -> Vec<Run> {
+    while runs.len() > 1 {
+        let Some((i, _)) = runs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.words < MIN_RUN_WORDS)
+            .min_by_key(|(_, r)| r.words)
+        else {
+            break;
+        };
+        let neighbour = match (i.checked_sub(1), runs.get(i + 1)) {
+            (Some(p), Some(n)) if n.words > runs[p].words => i + 1,
+            (Some(p), _) => p,
+            (None, _) => i + 1,
+        };
+        runs[i].lang = runs[neighbour].lang;
+        runs = merge_adjacent(runs);
+    }
+    runs
+}
+
+fn merge_adjacent(runs: Vec<Run>) -> Vec<Run> {
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match merged.last_mut() {
+            Some(last) if last.lang == run.lang => {
+                last.end = run.end;
+                last.words += run.words;
+            }
+            _ => merged.push(run),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "The incumbent is responsible for the provision and coordination of advice on general questions of defence policy.\n\
+        The Section maintains an awareness of major security and defence developments on the international scene.\n\
+        It also engages with Allies and Partners on defence policy issues on a regular basis, and prepares papers for the Council.\n\
+        Grade NATO Grade G20\n\
+        Applications must be submitted using the e-recruitment system, as applicable to the position.";
+    const FR: &str = "La personne titulaire du poste est chargée de formuler et de coordonner des avis sur des questions d'ordre général.\n\
+        Elle se tient informée des principaux développements en matière de sécurité et de défense sur la scène internationale.\n\
+        Elle a par ailleurs des échanges réguliers avec les Alliés et les partenaires sur ce type de questions.\n\
+        Grade NATO Grade G20\n\
+        Les candidatures doivent être soumises au moyen du système de recrutement en ligne, comme suit :";
+
+    #[test]
+    fn english_then_french_is_bilingual_with_the_boundary_in_place() {
+        let text = format!("{EN}\n\n{FR}");
+        let split = split(&text);
+        assert_eq!(split.kind(), Kind::Bilingual);
+        assert_eq!(split.runs.len(), 2);
+        assert_eq!(split.runs[0].lang, Lang::En);
+        assert_eq!(split.runs[1].start, 6, "the French run starts at the first French line");
+        assert!(split.text_of(&text, Lang::Fr).starts_with("La personne"));
+        assert!(split.text_of(&text, Lang::En).contains("Grade NATO Grade G20"));
+    }
+
+    #[test]
+    fn french_may_come_first() {
+        let text = format!("{FR}\n{EN}");
+        let split = split(&text);
+        assert_eq!(split.kind(), Kind::Bilingual);
+        assert_eq!(split.runs[0].lang, Lang::Fr);
+        assert_eq!(split.runs[0].end, 5, "the ambiguous field line stays with its French context");
+    }
+
+    #[test]
+    fn a_few_french_boilerplate_lines_do_not_make_a_document_bilingual() {
+        let text = format!(
+            "Activez les alertes d’offres d’emploi par e-mail !\nGénérez un CV personnalisé en quelques minutes\n{EN}\n{EN}"
+        );
+        let split = split(&text);
+        assert_eq!(split.kind(), Kind::Monolingual);
+        assert_eq!(split.languages, vec![Lang::En]);
+        assert_eq!(split.text_of(&text, Lang::En), text, "nothing is lost");
+    }
+
+    #[test]
+    fn a_stray_short_line_follows_its_context() {
+        let text = format!("{EN}\nFormation\n{EN}");
+        let split = split(&text);
+        assert_eq!(split.runs.len(), 1);
+        assert_eq!(split.runs[0].lang, Lang::En);
+    }
+
+    #[test]
+    fn empty_text_is_empty() {
+        assert_eq!(split("").kind(), Kind::Empty);
+        assert_eq!(split("\n\n   \n").kind(), Kind::Empty);
+    }
+}
