@@ -92,7 +92,10 @@ mod tests {
     #[test]
     fn formats_by_extension() {
         assert_eq!(input_format(Path::new("a/b.PDF")), Some(SourceFormat::Pdf));
-        assert_eq!(input_format(Path::new("notice.txt")), Some(SourceFormat::Text));
+        assert_eq!(
+            input_format(Path::new("notice.txt")),
+            Some(SourceFormat::Text)
+        );
         assert_eq!(input_format(Path::new("MANIFEST.json")), None);
         assert_eq!(input_format(Path::new("README")), None);
     }

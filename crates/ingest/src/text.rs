@@ -66,7 +66,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
         ));
     }
     let invalid = invalid_utf8_sequences(bytes);
-    let multibyte = bytes.iter().filter(|&&b| b >= 0xC2 && b <= 0xF4).count();
+    let multibyte = bytes
+        .iter()
+        .filter(|&&b| (0xC2..=0xF4).contains(&b))
+        .count();
     if invalid * 4 < multibyte.saturating_sub(invalid) {
         // Mostly well-formed UTF-8 with a few damaged bytes.
         return Ok((utf8_lossy(bytes, &mut warnings), warnings));
@@ -87,7 +90,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
 /// Line ends to `\n`, control characters out (a form feed becomes a line break), trailing
 /// spaces trimmed, Unicode NFC.
 pub fn normalize(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n").replace(['\r', '\u{c}', '\u{2028}', '\u{2029}'], "\n");
+    let unified = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{c}', '\u{2028}', '\u{2029}'], "\n");
     let mut out = String::with_capacity(unified.len());
     for line in unified.split('\n') {
         let clean: String = line
@@ -191,11 +196,19 @@ mod tests {
     fn utf16_with_bom_both_orders() {
         let le: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
-            .chain("Salaire : 9 253,21 €".encode_utf16().flat_map(u16::to_le_bytes))
+            .chain(
+                "Salaire : 9 253,21 €"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
             .collect();
         let be: Vec<u8> = [0xFE, 0xFF]
             .into_iter()
-            .chain("Salaire : 9 253,21 €".encode_utf16().flat_map(u16::to_be_bytes))
+            .chain(
+                "Salaire : 9 253,21 €"
+                    .encode_utf16()
+                    .flat_map(u16::to_be_bytes),
+            )
             .collect();
         assert_eq!(text_of(&le), "Salaire : 9 253,21 €");
         assert_eq!(text_of(&be), "Salaire : 9 253,21 €");
@@ -203,7 +216,10 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_recognised() {
-        let le: Vec<u8> = "Grade G20\nNiveau".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "Grade G20\nNiveau"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let extracted = extract(&le).expect("decodes");
         assert_eq!(extracted.text, "Grade G20\nNiveau");
         assert_eq!(extracted.warnings[0].code, codes::ENCODING_FALLBACK);
@@ -237,7 +253,10 @@ mod tests {
     #[test]
     fn binary_and_blank_inputs_are_errors() {
         let binary = [0u8, 1, 2, 0, 0, 7, 0, 200, 0, 0, 13, 0, 0, 5, 0];
-        assert_eq!(extract(&binary).unwrap_err().code(), codes::UNSUPPORTED_ENCODING);
+        assert_eq!(
+            extract(&binary).unwrap_err().code(),
+            codes::UNSUPPORTED_ENCODING
+        );
         assert_eq!(extract(b" \r\n\t \n").unwrap_err().code(), codes::EMPTY);
     }
 }

@@ -4,20 +4,72 @@ use whatlang::{Detector, Lang as WLang};
 
 /// Function words that are frequent in English and do not occur as words in French.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "with", "for", "is", "are", "be", "will", "this", "that", "from",
-    "which", "who", "have", "has", "must", "should", "your", "our", "their", "within", "these",
-    "those", "into", "would", "shall", "an", "by", "at", "it", "its", "or", "was", "were", "been",
-    "any", "other", "such", "under", "through", "between", "during", "following", "including",
-    "we", "you", "they", "can", "may", "not", "all", "as", "in", "please", "apply",
+    "the",
+    "and",
+    "of",
+    "to",
+    "with",
+    "for",
+    "is",
+    "are",
+    "be",
+    "will",
+    "this",
+    "that",
+    "from",
+    "which",
+    "who",
+    "have",
+    "has",
+    "must",
+    "should",
+    "your",
+    "our",
+    "their",
+    "within",
+    "these",
+    "those",
+    "into",
+    "would",
+    "shall",
+    "an",
+    "by",
+    "at",
+    "it",
+    "its",
+    "or",
+    "was",
+    "were",
+    "been",
+    "any",
+    "other",
+    "such",
+    "under",
+    "through",
+    "between",
+    "during",
+    "following",
+    "including",
+    "we",
+    "you",
+    "they",
+    "can",
+    "may",
+    "not",
+    "all",
+    "as",
+    "in",
+    "please",
+    "apply",
 ];
 
 /// Function words that are frequent in French and do not occur as words in English.
 const FRENCH_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "avec", "sur",
-    "par", "aux", "au", "qui", "que", "ce", "cette", "ces", "sont", "être", "doit", "ou", "où",
-    "leur", "leurs", "nous", "vous", "votre", "vos", "ses", "son", "sa", "été", "peut", "pas",
-    "ainsi", "entre", "lors", "selon", "sous", "auprès", "afin", "dont", "de", "en", "l", "d",
-    "qu", "n", "c", "j", "il", "elle", "ils", "elles", "se", "ne", "notre", "nos", "très",
+    "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "avec", "sur", "par",
+    "aux", "au", "qui", "que", "ce", "cette", "ces", "sont", "être", "doit", "ou", "où", "leur",
+    "leurs", "nous", "vous", "votre", "vos", "ses", "son", "sa", "été", "peut", "pas", "ainsi",
+    "entre", "lors", "selon", "sous", "auprès", "afin", "dont", "de", "en", "l", "d", "qu", "n",
+    "c", "j", "il", "elle", "ils", "elles", "se", "ne", "notre", "nos", "très",
 ];
 
 /// Letters that mark French text (English words rarely carry them).
@@ -44,12 +96,21 @@ pub fn line_evidence(line: &str) -> f64 {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let alphabetic = words.iter().filter(|w| w.chars().all(char::is_alphabetic)).count();
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .count();
     if alphabetic == 0 || looks_like_url(line) {
         return 0.0;
     }
-    let french_words = words.iter().filter(|w| FRENCH_WORDS.contains(&w.as_str())).count();
-    let english_words = words.iter().filter(|w| ENGLISH_WORDS.contains(&w.as_str())).count();
+    let french_words = words
+        .iter()
+        .filter(|w| FRENCH_WORDS.contains(&w.as_str()))
+        .count();
+    let english_words = words
+        .iter()
+        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
+        .count();
     let letters = line.chars().filter(|c| FRENCH_LETTERS.contains(c)).count() as f64;
     let mut score = WORD_WEIGHT * (french_words as f64 - english_words as f64)
         + (LETTER_WEIGHT * letters).min(MAX_LETTER_EVIDENCE)
@@ -72,7 +133,9 @@ fn french_typography(line: &str) -> usize {
     let chars: Vec<char> = line.chars().collect();
     let spaced = chars
         .windows(2)
-        .filter(|w| matches!(w[0], ' ' | '\u{a0}' | '\u{202f}') && matches!(w[1], ':' | ';' | '!' | '?'))
+        .filter(|w| {
+            matches!(w[0], ' ' | '\u{a0}' | '\u{202f}') && matches!(w[1], ':' | ';' | '!' | '?')
+        })
         .count();
     let guillemets = chars.iter().filter(|&&c| c == '«' || c == '»').count();
     spaced + guillemets
@@ -85,7 +148,9 @@ mod tests {
     #[test]
     fn sentences_point_the_right_way() {
         assert!(line_evidence("The incumbent reports to the Head of the Section.") < -3.0);
-        assert!(line_evidence("La personne titulaire du poste relève du chef de la Section.") > 3.0);
+        assert!(
+            line_evidence("La personne titulaire du poste relève du chef de la Section.") > 3.0
+        );
     }
 
     #[test]
@@ -96,7 +161,10 @@ mod tests {
 
     #[test]
     fn neutral_lines_score_zero() {
-        assert_eq!(line_evidence("https://www.nato.int/en/work-with-us/careers"), 0.0);
+        assert_eq!(
+            line_evidence("https://www.nato.int/en/work-with-us/careers"),
+            0.0
+        );
         assert_eq!(line_evidence("10"), 0.0);
         assert_eq!(line_evidence(""), 0.0);
     }
@@ -104,7 +172,10 @@ mod tests {
     #[test]
     fn short_lines_weigh_less_than_sentences() {
         let label = line_evidence("Salary").abs();
-        let sentence = line_evidence("Please note that we can only accept applications from nationals of member countries.").abs();
+        let sentence = line_evidence(
+            "Please note that we can only accept applications from nationals of member countries.",
+        )
+        .abs();
         assert!(label < sentence);
     }
 }

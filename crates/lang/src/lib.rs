@@ -25,7 +25,7 @@ const SWITCH_COST: f64 = 12.0;
 /// A run shorter than this (in words) cannot stand on its own: it joins its neighbours.
 const MIN_RUN_WORDS: usize = 40;
 /// A language is substantial when it holds at least this many words…
-const MIN_LANGUAGE_WORDS: usize = 60;
+const MIN_LANGUAGE_WORDS: usize = 20;
 /// …and at least this share of all words.
 const MIN_LANGUAGE_SHARE: f64 = 0.12;
 
@@ -85,13 +85,27 @@ pub fn split(text: &str) -> LanguageSplit {
     let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
     let runs = absorb_short_runs(group_runs(&labels, &words));
     let total: usize = words.iter().sum();
-    let languages: Vec<Lang> = Lang::ALL
+    let words_in = |lang: Lang| -> usize {
+        runs.iter()
+            .filter(|r| r.lang == lang)
+            .map(|r| r.words)
+            .sum()
+    };
+    let mut languages: Vec<Lang> = Lang::ALL
         .into_iter()
         .filter(|&lang| {
-            let n: usize = runs.iter().filter(|r| r.lang == lang).map(|r| r.words).sum();
+            let n = words_in(lang);
             n >= MIN_LANGUAGE_WORDS && n as f64 >= MIN_LANGUAGE_SHARE * total as f64
         })
         .collect();
+    if languages.is_empty() && total > 0 {
+        // A short text: too little for two languages, but it has one.
+        languages = Lang::ALL
+            .into_iter()
+            .max_by_key(|&lang| words_in(lang))
+            .into_iter()
+            .collect();
+    }
     let runs = match languages.as_slice() {
         // One language only: the odd lines of the other belong to the document all the same.
         [only] => vec![Run {
@@ -106,7 +120,9 @@ pub fn split(text: &str) -> LanguageSplit {
 }
 
 fn word_count(line: &str) -> usize {
-    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
 }
 
 /// Labels each line with the language that minimises total cost, where a line costs its
@@ -132,14 +148,22 @@ fn viterbi(scores: &[f64]) -> Vec<Lang> {
         for lang in Lang::ALL {
             let stay = cost[idx(lang)];
             let switch = cost[idx(lang.other())] + SWITCH_COST;
-            let (c, f) = if switch <= stay { (switch, lang.other()) } else { (stay, lang) };
+            let (c, f) = if switch <= stay {
+                (switch, lang.other())
+            } else {
+                (stay, lang)
+            };
             next[idx(lang)] = c + emit(s, lang);
             from[idx(lang)] = f;
         }
         cost = next;
         back.push(from);
     }
-    let mut lang = if cost[idx(Lang::Fr)] < cost[idx(Lang::En)] { Lang::Fr } else { Lang::En };
+    let mut lang = if cost[idx(Lang::Fr)] < cost[idx(Lang::En)] {
+        Lang::Fr
+    } else {
+        Lang::En
+    };
     let mut labels = vec![lang; scores.len()];
     for i in (1..scores.len()).rev() {
         labels[i] = lang;
@@ -227,9 +251,16 @@ mod tests {
         assert_eq!(split.kind(), Kind::Bilingual);
         assert_eq!(split.runs.len(), 2);
         assert_eq!(split.runs[0].lang, Lang::En);
-        assert_eq!(split.runs[1].start, 6, "the French run starts at the first French line");
+        assert_eq!(
+            split.runs[1].start, 6,
+            "the French run starts at the first French line"
+        );
         assert!(split.text_of(&text, Lang::Fr).starts_with("La personne"));
-        assert!(split.text_of(&text, Lang::En).contains("Grade NATO Grade G20"));
+        assert!(
+            split
+                .text_of(&text, Lang::En)
+                .contains("Grade NATO Grade G20")
+        );
     }
 
     #[test]
@@ -238,7 +269,10 @@ mod tests {
         let split = split(&text);
         assert_eq!(split.kind(), Kind::Bilingual);
         assert_eq!(split.runs[0].lang, Lang::Fr);
-        assert_eq!(split.runs[0].end, 5, "the ambiguous field line stays with its French context");
+        assert_eq!(
+            split.runs[0].end, 5,
+            "the ambiguous field line stays with its French context"
+        );
     }
 
     #[test]
@@ -258,6 +292,12 @@ mod tests {
         let split = split(&text);
         assert_eq!(split.runs.len(), 1);
         assert_eq!(split.runs[0].lang, Lang::En);
+    }
+
+    #[test]
+    fn a_short_text_has_its_language() {
+        let split = split("Horaire : Temps plein");
+        assert_eq!(split.languages, vec![Lang::Fr]);
     }
 
     #[test]

@@ -29,7 +29,12 @@ pub struct Document {
 
 impl Document {
     /// A failed document: no text, only the reasons.
-    pub fn failed(id: String, sources: Vec<Source>, kind: Option<Kind>, errors: Vec<Diagnostic>) -> Self {
+    pub fn failed(
+        id: String,
+        sources: Vec<Source>,
+        kind: Option<Kind>,
+        errors: Vec<Diagnostic>,
+    ) -> Self {
         Document {
             id,
             sources,
@@ -45,7 +50,9 @@ impl Document {
 
     /// The sections that have both an English and a French side.
     pub fn section_pairs(&self) -> impl Iterator<Item = &Section> {
-        self.sections.iter().filter(|s| s.en.is_some() && s.fr.is_some())
+        self.sections
+            .iter()
+            .filter(|s| s.en.is_some() && s.fr.is_some())
     }
 }
 
@@ -67,7 +74,9 @@ pub struct Source {
 }
 
 /// Input formats bitextract reads.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
     /// A PDF file.

@@ -12,6 +12,7 @@
 mod diagnostic;
 mod document;
 mod extracted;
+mod manifest;
 mod metadata;
 
 pub use diagnostic::{Diagnostic, codes};
@@ -19,6 +20,7 @@ pub use document::{
     Document, Kind, Section, SectionSide, SegmentPair, Source, SourceFormat, Status,
 };
 pub use extracted::Extracted;
+pub use manifest::{Counts, InputRecord, Manifest, SkippedFile, Timings};
 pub use metadata::{Metadata, Salary};
 
 use serde::{Deserialize, Serialize};

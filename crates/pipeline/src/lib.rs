@@ -1,1 +1,225 @@
-//! stub
+//! Pipeline: one input file in, one finished [`Document`] out.
+//!
+//! Entry point: [`process`] runs ingest → language runs → sections → pairing → segment
+//! alignment → metadata for one file and assembles the document. It never fails and never
+//! panics outwards: an unreadable input, or a panic inside a stage, becomes a `failed`
+//! document with a stable error code. [`assign_ids`] gives every input of a batch its
+//! stable, unique document id.
+//!
+//! This crate does no file I/O and no parallelism: the caller reads the bytes, runs
+//! documents in parallel and writes them out (see the `bitextract` CLI and `export`).
+
+mod ids;
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use model::{
+    Diagnostic, Document, Extracted, Kind, Lang, Section, SectionSide, Source, SourceFormat,
+    Status, codes,
+};
+use sections::RawSection;
+use sha2::{Digest, Sha256};
+
+pub use ids::{assign_ids, slug};
+pub use ingest::input_format;
+
+/// Processes one input file into a document.
+///
+/// `path` is the file's path relative to the corpus root, with `/` separators; `id` its
+/// document id (see [`assign_ids`]).
+pub fn process(id: &str, path: &str, format: SourceFormat, bytes: &[u8]) -> Document {
+    let source = Source {
+        path: path.to_owned(),
+        format,
+        sha256: hex_sha256(bytes),
+        bytes: bytes.len() as u64,
+        pages: None,
+        languages: Vec::new(),
+    };
+    let run = catch_unwind(AssertUnwindSafe(|| match ingest::ingest(format, bytes) {
+        Ok(extracted) => build(id, source.clone(), extracted),
+        Err(err) => {
+            let kind = (err.code() == codes::EMPTY).then_some(Kind::Empty);
+            let error = Diagnostic::new(err.code(), err.to_string());
+            Document::failed(id.to_owned(), vec![source.clone()], kind, vec![error])
+        }
+    }));
+    run.unwrap_or_else(|panic| {
+        let error = Diagnostic::new(
+            codes::INTERNAL,
+            format!("internal error: {}", panic_message(&panic)),
+        );
+        Document::failed(id.to_owned(), vec![source], None, vec![error])
+    })
+}
+
+/// A failed document for an input that could not even be read from disk.
+pub fn unreadable(id: &str, path: &str, format: SourceFormat, reason: &str) -> Document {
+    let source = Source {
+        path: path.to_owned(),
+        format,
+        sha256: String::new(),
+        bytes: 0,
+        pages: None,
+        languages: Vec::new(),
+    };
+    let error = Diagnostic::new(codes::IO, format!("cannot read the file: {reason}"));
+    Document::failed(id.to_owned(), vec![source], None, vec![error])
+}
+
+fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
+    let text = extracted.text.as_str();
+    let split = lang::split(text);
+    source.pages = extracted.pages;
+    source.languages = split.languages.clone();
+    let kind = split.kind();
+    if kind == Kind::Empty {
+        let error = Diagnostic::new(codes::EMPTY, "no words in the extracted text");
+        let mut doc = Document::failed(id.to_owned(), vec![source], Some(kind), vec![error]);
+        doc.errors.extend(extracted.errors);
+        doc.warnings = extracted.warnings;
+        return doc;
+    }
+
+    let mut warnings = extracted.warnings;
+    let mut by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = BTreeMap::new();
+    for &lang in &split.languages {
+        let lang_text = split.text_of(text, lang);
+        let raw = sections::split(&lang_text);
+        by_lang.insert(lang, (lang_text, raw));
+    }
+    let no_sections = Vec::new();
+    let en = by_lang.get(&Lang::En).map_or(&no_sections, |(_, s)| s);
+    let fr = by_lang.get(&Lang::Fr).map_or(&no_sections, |(_, s)| s);
+    let pairings = sections::pair(en, fr);
+
+    let side = |s: &RawSection| SectionSide {
+        heading: s.heading.clone(),
+        text: s.text.clone(),
+    };
+    let mut sections_out = Vec::with_capacity(pairings.len());
+    for (k, p) in pairings.iter().enumerate() {
+        let en_sec = p.en.map(|i| &en[i]);
+        let fr_sec = p.fr.map(|j| &fr[j]);
+        let segments = match (en_sec, fr_sec) {
+            (Some(e), Some(f)) => align::align_section(&e.text, &f.text),
+            _ => Vec::new(),
+        };
+        if kind == Kind::Bilingual
+            && let Some(lonely) = en_sec.xor(fr_sec).filter(|s| !s.is_preamble())
+        {
+            let lang = if en_sec.is_some() { Lang::En } else { Lang::Fr };
+            warnings.push(Diagnostic::new(
+                codes::UNPAIRED_SECTION,
+                format!(
+                    "{lang} section {} \"{}\" has no counterpart",
+                    lonely.number.map_or_else(String::new, |n| n.to_string()),
+                    lonely.heading.as_deref().unwrap_or("")
+                ),
+            ));
+        }
+        sections_out.push(Section {
+            index: k + 1,
+            number: en_sec.or(fr_sec).and_then(|s| s.number),
+            en: en_sec.map(side),
+            fr: fr_sec.map(side),
+            confidence: p.confidence,
+            segments,
+        });
+    }
+
+    let metadata: BTreeMap<Lang, model::Metadata> = by_lang
+        .iter()
+        .map(|(&lang, (lang_text, _))| (lang, meta::extract(lang_text, lang)))
+        .filter(|(_, m)| !m.is_empty())
+        .collect();
+    if let (Some(en_meta), Some(fr_meta)) = (metadata.get(&Lang::En), metadata.get(&Lang::Fr)) {
+        warnings.extend(meta::cross_check(en_meta, fr_meta));
+    }
+
+    let status = if extracted.errors.is_empty() {
+        Status::Ok
+    } else {
+        Status::Partial
+    };
+    Document {
+        id: id.to_owned(),
+        sources: vec![source],
+        status,
+        errors: extracted.errors,
+        warnings,
+        kind: Some(kind),
+        languages: split.languages,
+        metadata,
+        sections: sections_out,
+    }
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a stage panicked".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTICE: &str = "Officer, Defence Policy - 251836\n\nPrimary Location: Belgium-Brussels\n\n\
+        1. SUMMARY\n\nThe Defence Policy and Planning (DPP) Division has the lead role on the defence-related aspects of the fundamental security tasks of the Alliance.\n\n\
+        2. CONTRACT\n\nThe successful applicant will be offered a definite duration contract of three years, which may be renewed for a further period of up to three years.\n\n\
+        Administratrice, Politique de défense - 251836\n\nEmplacement principal : Belgique-Bruxelles\n\n\
+        1. RÉSUMÉ\n\nLa Division Politique et plans de défense (DPP) est responsable au premier chef des aspects « défense » des missions de sécurité fondamentales de l'Alliance.\n\n\
+        2. CONTRAT\n\nLa personne retenue se verra offrir un contrat d'une durée déterminée de trois ans, qui pourra être renouvelé pour une nouvelle période de trois ans au maximum.";
+
+    #[test]
+    fn a_bilingual_text_becomes_paired_sections() {
+        let doc = process("t", "t.txt", SourceFormat::Text, NOTICE.as_bytes());
+        assert_eq!(doc.status, Status::Ok);
+        assert_eq!(doc.kind, Some(Kind::Bilingual));
+        assert_eq!(doc.languages, vec![Lang::En, Lang::Fr]);
+        fn heading(side: &Option<SectionSide>) -> &str {
+            side.as_ref()
+                .and_then(|x| x.heading.as_deref())
+                .unwrap_or("")
+        }
+        let pairs: Vec<(&str, &str)> = doc
+            .section_pairs()
+            .map(|s| (heading(&s.en), heading(&s.fr)))
+            .collect();
+        assert_eq!(pairs, vec![("SUMMARY", "RÉSUMÉ"), ("CONTRACT", "CONTRAT")]);
+        assert_eq!(
+            doc.sections.len(),
+            4,
+            "two one-sided preambles and two pairs"
+        );
+        assert_eq!(doc.sections[0].number, None);
+        assert!(doc.sections[0].fr.is_none() && doc.sections[1].en.is_none());
+        assert_eq!(doc.sources[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn bad_inputs_fail_with_a_code_instead_of_crashing() {
+        let empty = process("e", "e.pdf", SourceFormat::Pdf, b"");
+        assert_eq!(
+            (empty.status, empty.kind),
+            (Status::Failed, Some(Kind::Empty))
+        );
+        assert_eq!(empty.errors[0].code, codes::EMPTY);
+        let not_pdf = process("n", "n.pdf", SourceFormat::Pdf, b"<html>404</html>");
+        assert_eq!(not_pdf.status, Status::Failed);
+        assert_eq!(not_pdf.errors[0].code, codes::NOT_A_PDF);
+        let no_words = process("w", "w.txt", SourceFormat::Text, b"12 34\n--\n");
+        assert_eq!(no_words.errors[0].code, codes::EMPTY);
+    }
+}
