@@ -28,6 +28,12 @@ const MIN_RUN_WORDS: usize = 40;
 const MIN_LANGUAGE_WORDS: usize = 20;
 /// …and at least this share of all words.
 const MIN_LANGUAGE_SHARE: f64 = 0.12;
+/// Lines of at most this many words are labels or headings…
+const SHORT_LINE_WORDS: usize = 8;
+/// …and lean towards the line they introduce by this share of its evidence…
+const LOOKAHEAD_SHARE: f64 = 0.5;
+/// …capped at this much.
+const MAX_LOOKAHEAD: f64 = 4.0;
 
 /// A maximal stretch of lines in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,9 +86,12 @@ impl LanguageSplit {
 /// Splits a text into language runs.
 pub fn split(text: &str) -> LanguageSplit {
     let lines: Vec<&str> = text.split('\n').collect();
-    let scores: Vec<f64> = lines.iter().map(|l| line_evidence(l)).collect();
-    let labels = viterbi(&scores);
     let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+    let scores = lean_forward(
+        &lines.iter().map(|l| line_evidence(l)).collect::<Vec<_>>(),
+        &words,
+    );
+    let labels = viterbi(&scores);
     let runs = absorb_short_runs(group_runs(&labels, &words));
     let total: usize = words.iter().sum();
     let words_in = |lang: Lang| -> usize {
@@ -117,6 +126,25 @@ pub fn split(text: &str) -> LanguageSplit {
         _ => runs,
     };
     LanguageSplit { runs, languages }
+}
+
+/// Short lines with words (headings, field labels) take part of the evidence of the next
+/// non-blank line, because they introduce it: "6. CONTRACT" belongs with the English text
+/// under it even where the heading alone looks French. Lines without words (URLs, numbers)
+/// are left neutral and stay with the text before them.
+fn lean_forward(scores: &[f64], words: &[usize]) -> Vec<f64> {
+    let mut out = scores.to_vec();
+    let mut next_evidence = 0.0;
+    for i in (0..scores.len()).rev() {
+        if words[i] == 0 {
+            continue;
+        }
+        if words[i] <= SHORT_LINE_WORDS {
+            out[i] += (LOOKAHEAD_SHARE * next_evidence).clamp(-MAX_LOOKAHEAD, MAX_LOOKAHEAD);
+        }
+        next_evidence = scores[i];
+    }
+    out
 }
 
 fn word_count(line: &str) -> usize {
