@@ -61,3 +61,90 @@ impl std::fmt::Display for Lang {
         f.write_str(self.code())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// The JSON shape is the dataset contract: these names must never change.
+    #[test]
+    fn documents_serialize_with_the_contract_field_names() {
+        let metadata = Metadata {
+            title: Some("Officer".to_owned()),
+            salary: Some(Salary {
+                amount: 9253.21,
+                currency: "EUR".to_owned(),
+                period: "monthly".to_owned(),
+            }),
+            ..Metadata::default()
+        };
+        let doc = Document {
+            id: "text-001".to_owned(),
+            sources: vec![Source {
+                path: "text/001.txt".to_owned(),
+                format: SourceFormat::Text,
+                sha256: "ab".to_owned(),
+                bytes: 2,
+                pages: None,
+                languages: vec![Lang::En, Lang::Fr],
+            }],
+            status: Status::Ok,
+            errors: vec![],
+            warnings: vec![Diagnostic::new(codes::PAGE_FURNITURE_REMOVED, "header")],
+            kind: Some(Kind::Bilingual),
+            languages: vec![Lang::En, Lang::Fr],
+            metadata: BTreeMap::from([(Lang::En, metadata)]),
+            sections: vec![Section {
+                index: 1,
+                number: None,
+                en: Some(SectionSide {
+                    heading: None,
+                    text: "t".to_owned(),
+                }),
+                fr: None,
+                confidence: 0.0,
+                segments: vec![],
+            }],
+        };
+        let json = serde_json::to_value(&doc).expect("serializes");
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().expect("object").keys().cloned().collect()
+        };
+        assert_eq!(
+            keys(&json),
+            [
+                "errors",
+                "id",
+                "kind",
+                "languages",
+                "metadata",
+                "sections",
+                "sources",
+                "status",
+                "warnings"
+            ]
+        );
+        assert_eq!(json["status"], "ok");
+        assert_eq!(json["kind"], "bilingual");
+        assert_eq!(json["sources"][0]["format"], "text");
+        assert_eq!(json["warnings"][0]["code"], "page-furniture-removed");
+        assert_eq!(
+            keys(&json["metadata"]["en"]),
+            ["salary", "title"],
+            "absent fields are left out"
+        );
+        assert_eq!(json["metadata"]["en"]["salary"]["amount"], 9253.21);
+        assert!(json["sections"][0]["fr"].is_null());
+        assert!(json["sections"][0]["en"]["heading"].is_null());
+        let back: Document = serde_json::from_value(json).expect("round-trips");
+        assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn languages_pair_up() {
+        assert_eq!(Lang::En.other(), Lang::Fr);
+        assert_eq!(Lang::Fr.to_string(), "fr");
+    }
+}
