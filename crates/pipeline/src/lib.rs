@@ -9,6 +9,7 @@
 //! This crate does no file I/O and no parallelism: the caller reads the bytes, runs
 //! documents in parallel and writes them out (see the `bitextract` CLI and `export`).
 
+mod files;
 mod ids;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use model::{
 use sections::RawSection;
 use sha2::{Digest, Sha256};
 
+pub use files::{Signature, pair_files};
 pub use ids::{assign_ids, slug};
 pub use ingest::input_format;
 
@@ -29,14 +31,11 @@ pub use ingest::input_format;
 /// `path` is the file's path relative to the corpus root, with `/` separators; `id` its
 /// document id (see [`assign_ids`]).
 pub fn process(id: &str, path: &str, format: SourceFormat, bytes: &[u8]) -> Document {
-    let source = Source {
-        path: path.to_owned(),
+    let source = source_of(&Input {
+        path,
         format,
-        sha256: hex_sha256(bytes),
-        bytes: bytes.len() as u64,
-        pages: None,
-        languages: Vec::new(),
-    };
+        bytes,
+    });
     let run = catch_unwind(AssertUnwindSafe(|| match ingest::ingest(format, bytes) {
         Ok(extracted) => build(id, source.clone(), extracted),
         Err(err) => {
@@ -52,6 +51,57 @@ pub fn process(id: &str, path: &str, format: SourceFormat, bytes: &[u8]) -> Docu
         );
         Document::failed(id.to_owned(), vec![source], None, vec![error])
     })
+}
+
+/// One input file.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Path relative to the corpus root, `/`-separated.
+    pub path: &'a str,
+    /// The file's format.
+    pub format: SourceFormat,
+    /// The file's bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Processes an English and a French file of one notice (matched by [`pair_files`]) into one
+/// bilingual document whose `sources` lists both.
+///
+/// `None` when either file does not read as text of its language after all; the two files
+/// then stay separate documents.
+pub fn process_pair(id: &str, en: &Input, fr: &Input) -> Option<Document> {
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        let mut sources = Vec::with_capacity(2);
+        let mut texts = BTreeMap::new();
+        let mut warnings = Vec::new();
+        let mut errors = Vec::new();
+        for (lang, input) in [(Lang::En, en), (Lang::Fr, fr)] {
+            let extracted = ingest::ingest(input.format, input.bytes).ok()?;
+            if lang::split(&extracted.text).languages != [lang] {
+                return None;
+            }
+            let mut source = source_of(input);
+            source.pages = extracted.pages;
+            source.languages = vec![lang];
+            sources.push(source);
+            texts.insert(lang, extracted.text);
+            warnings.extend(extracted.warnings);
+            errors.extend(extracted.errors);
+        }
+        Some(assemble(id, sources, texts, warnings, errors))
+    }));
+    run.ok().flatten()
+}
+
+fn source_of(input: &Input) -> Source {
+    Source {
+        path: input.path.to_owned(),
+        format: input.format,
+        sha256: hex_sha256(input.bytes),
+        bytes: input.bytes.len() as u64,
+        pages: None,
+        languages: Vec::new(),
+    }
 }
 
 /// A failed document for an input that could not even be read from disk.
@@ -73,22 +123,47 @@ fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
     let split = lang::split(text);
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
-    let kind = split.kind();
-    if kind == Kind::Empty {
+    if split.kind() == Kind::Empty {
         let error = Diagnostic::new(codes::EMPTY, "no words in the extracted text");
-        let mut doc = Document::failed(id.to_owned(), vec![source], Some(kind), vec![error]);
+        let mut doc = Document::failed(id.to_owned(), vec![source], Some(Kind::Empty), vec![error]);
         doc.errors.extend(extracted.errors);
         doc.warnings = extracted.warnings;
         return doc;
     }
+    let texts = split
+        .languages
+        .iter()
+        .map(|&lang| (lang, split.text_of(text, lang)))
+        .collect();
+    assemble(
+        id,
+        vec![source],
+        texts,
+        extracted.warnings,
+        extracted.errors,
+    )
+}
 
-    let mut warnings = extracted.warnings;
-    let mut by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = BTreeMap::new();
-    for &lang in &split.languages {
-        let lang_text = split.text_of(text, lang);
-        let raw = sections::split(&lang_text);
-        by_lang.insert(lang, (lang_text, raw));
-    }
+/// Builds a document from the text of each of its languages.
+fn assemble(
+    id: &str,
+    sources: Vec<Source>,
+    texts: BTreeMap<Lang, String>,
+    mut warnings: Vec<Diagnostic>,
+    errors: Vec<Diagnostic>,
+) -> Document {
+    let kind = if texts.len() > 1 {
+        Kind::Bilingual
+    } else {
+        Kind::Monolingual
+    };
+    let by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = texts
+        .into_iter()
+        .map(|(lang, text)| {
+            let raw = sections::split(&text);
+            (lang, (text, raw))
+        })
+        .collect();
     let no_sections = Vec::new();
     let en = by_lang.get(&Lang::En).map_or(&no_sections, |(_, s)| s);
     let fr = by_lang.get(&Lang::Fr).map_or(&no_sections, |(_, s)| s);
@@ -138,19 +213,19 @@ fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
         warnings.extend(meta::cross_check(en_meta, fr_meta));
     }
 
-    let status = if extracted.errors.is_empty() {
+    let status = if errors.is_empty() {
         Status::Ok
     } else {
         Status::Partial
     };
     Document {
         id: id.to_owned(),
-        sources: vec![source],
+        sources,
         status,
-        errors: extracted.errors,
+        errors,
         warnings,
         kind: Some(kind),
-        languages: split.languages,
+        languages: by_lang.keys().copied().collect(),
         metadata,
         sections: sections_out,
     }
@@ -206,6 +281,32 @@ mod tests {
         assert_eq!(doc.sections[0].number, None);
         assert!(doc.sections[0].fr.is_none() && doc.sections[1].en.is_none());
         assert_eq!(doc.sources[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn an_english_and_a_french_file_make_one_bilingual_document() {
+        let cut = NOTICE.find("Administratrice").expect("French half");
+        let (en_text, fr_text) = NOTICE.split_at(cut);
+        let en = Input {
+            path: "n_en.txt",
+            format: SourceFormat::Text,
+            bytes: en_text.as_bytes(),
+        };
+        let fr = Input {
+            path: "n_fr.txt",
+            format: SourceFormat::Text,
+            bytes: fr_text.as_bytes(),
+        };
+        let doc = process_pair("n", &en, &fr).expect("pairs");
+        assert_eq!(doc.kind, Some(Kind::Bilingual));
+        assert_eq!(doc.sources.len(), 2);
+        assert_eq!(doc.sources[1].path, "n_fr.txt");
+        assert_eq!(doc.sources[1].languages, vec![Lang::Fr]);
+        assert_eq!(doc.section_pairs().count(), 2);
+        assert!(
+            process_pair("n", &fr, &en).is_none(),
+            "languages must be as announced"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod pairing;
 mod paragraphs;
 
 pub use headings::find_headings;
-pub use pairing::{Pairing, pair};
+pub use pairing::{Pairing, anchors, pair};
 pub use paragraphs::rebuild_paragraphs;
 
 /// A section of one language.

@@ -179,7 +179,7 @@ impl Features {
 }
 
 /// Tokens that survive translation unchanged: numbers, acronyms, URLs, e-mail addresses.
-fn anchors(text: &str) -> impl Iterator<Item = String> + '_ {
+pub fn anchors(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"'))
         .map(|t| {
             t.trim_matches(|c: char| {
