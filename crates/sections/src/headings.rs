@@ -32,6 +32,7 @@ enum Strength {
 
 struct Candidate {
     heading: Heading,
+    style: Numbering,
     strength: Strength,
 }
 
@@ -47,15 +48,9 @@ pub fn find_headings(lines: &[&str]) -> Vec<Heading> {
 
 fn candidate(line_index: usize, line: &str) -> Option<Candidate> {
     let trimmed = line.trim();
-    let digits_end = trimmed.find(|c: char| !c.is_ascii_digit())?;
-    if digits_end == 0 || digits_end > 2 {
-        return None;
-    }
-    let number: u32 = trimmed[..digits_end].parse().ok()?;
-    if number == 0 || number > MAX_NUMBER {
-        return None;
-    }
-    let rest = &trimmed[digits_end..];
+    let label_end = trimmed.find(|c: char| !c.is_ascii_alphanumeric())?;
+    let (style, number) = numbering(&trimmed[..label_end])?;
+    let rest = &trimmed[label_end..];
     let (punctuated, rest) = match rest.strip_prefix(['.', ')']) {
         Some(after) => (true, after),
         None => (false, rest),
@@ -66,7 +61,9 @@ fn candidate(line_index: usize, line: &str) -> Option<Candidate> {
     let title = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = title.trim_end_matches(':').trim_end().to_owned();
     let strength = title_strength(&title)?;
-    if !punctuated && strength != Strength::Capitals {
+    // "1 SUMMARY" is a heading; "1 Summary" or "A Summary" is more likely a phrase.
+    let bare_ok = style == Numbering::Arabic && strength == Strength::Capitals;
+    if !punctuated && !bare_ok {
         return None;
     }
     Some(Candidate {
@@ -75,7 +72,42 @@ fn candidate(line_index: usize, line: &str) -> Option<Candidate> {
             number,
             title,
         },
+        style,
         strength,
+    })
+}
+
+/// How a heading is numbered. A chain of headings keeps one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// 1, 2, 3
+    Arabic,
+    /// I, II, III
+    Roman,
+    /// A, B, C
+    Letter,
+}
+
+fn numbering(label: &str) -> Option<(Numbering, u32)> {
+    let number = if label.chars().all(|c| c.is_ascii_digit()) && label.len() <= 2 {
+        (Numbering::Arabic, label.parse().ok()?)
+    } else if let Some(value) = roman_value(label) {
+        (Numbering::Roman, value)
+    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) {
+        (Numbering::Letter, u32::from(label.as_bytes()[0] - b'A') + 1)
+    } else {
+        return None;
+    };
+    (number.1 >= 1 && number.1 <= MAX_NUMBER).then_some(number)
+}
+
+/// The value of an uppercase Roman numeral up to XL; `None` for anything else.
+fn roman_value(label: &str) -> Option<u32> {
+    const NUMERALS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    const TENS: [&str; 5] = ["", "X", "XX", "XXX", "XL"];
+    (1..=MAX_NUMBER).find(|&n| {
+        let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
+        tens < TENS.len() && format!("{}{}", TENS[tens], NUMERALS[units]) == label
     })
 }
 
@@ -116,7 +148,9 @@ fn best_chain(candidates: Vec<Candidate>) -> Vec<Heading> {
             best[i] = Some((own, 1));
         }
         for j in 0..i {
-            if candidates[j].heading.number + 1 != candidates[i].heading.number {
+            if candidates[j].style != candidates[i].style
+                || candidates[j].heading.number + 1 != candidates[i].heading.number
+            {
                 continue;
             }
             if let Some((score, len)) = best[j] {
@@ -200,6 +234,23 @@ mod tests {
         assert!(titles("ESSENTIAL\nDESIRABLE\nPolicy Development").is_empty());
         assert!(titles("10 au genre, à l'âge").is_empty());
         assert!(titles("1. The incumbent reports to the Head of Section.").is_empty());
+    }
+
+    #[test]
+    fn roman_and_letter_numbering_chain_within_their_style() {
+        let text = "I. CONTEXT\nx\nII. DUTIES\nA. Background Checks\nIII. PROFILE\nIV. CONDITIONS";
+        assert_eq!(
+            titles(text),
+            vec![
+                (1, "CONTEXT".to_owned()),
+                (2, "DUTIES".to_owned()),
+                (3, "PROFILE".to_owned()),
+                (4, "CONDITIONS".to_owned())
+            ]
+        );
+        assert_eq!(titles("A. SUMMARY\nx\nB. TASKS\ny").len(), 2);
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
     }
 
     #[test]
