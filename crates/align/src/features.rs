@@ -38,26 +38,31 @@ pub struct Features {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    key: String,
 }
 
 impl Vocabulary {
-    /// The id of a key, allocating a new one for a key never seen.
-    pub fn id(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
+    /// The id of the key `kind` + `body`, allocating a new one for a key never seen.
+    /// The kind keeps apart keys of different nature that share a spelling.
+    pub fn id(&mut self, kind: &str, body: &str) -> u32 {
+        self.key.clear();
+        self.key.push_str(kind);
+        self.key.push_str(body);
+        if let Some(&id) = self.ids.get(&self.key) {
             return id;
         }
         let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(key.to_owned(), id);
+        self.ids.insert(self.key.clone(), id);
         id
     }
 
     /// The id of a language-specific word, as stored in [`Features::words`].
     pub fn word_id(&mut self, side: Side, word: &str) -> u32 {
-        let prefix = match side {
+        let kind = match side {
             Side::En => "e:",
             Side::Fr => "f:",
         };
-        self.id(&format!("{prefix}{word}"))
+        self.id(kind, word)
     }
 }
 
@@ -161,9 +166,9 @@ pub fn features(text: &str, side: Side, vocabulary: &mut Vocabulary) -> Features
     let mut prose = String::with_capacity(text.len());
     for chunk in text.split_whitespace() {
         if let Some(link) = link_key(chunk) {
-            tokens.push(vocabulary.id(&format!("u:{link}")));
+            tokens.push(vocabulary.id("u:", &link));
             if let Some(host) = link_host(&link) {
-                tokens.push(vocabulary.id(&format!("h:{host}")));
+                tokens.push(vocabulary.id("h:", host));
             }
         } else {
             prose.push_str(chunk);
@@ -175,19 +180,19 @@ pub fn features(text: &str, side: Side, vocabulary: &mut Vocabulary) -> Features
         .filter(|r| !r.is_empty())
     {
         let value = run.trim_start_matches('0');
-        numbers.push(vocabulary.id(&format!("n:{}", if value.is_empty() { "0" } else { value })));
+        numbers.push(vocabulary.id("n:", if value.is_empty() { "0" } else { value }));
     }
     for word in prose.unicode_words().filter_map(without_elision) {
         if word.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         let normalized = normalize_word(word);
-        if let Some(number) = number_word(&normalized, side) {
-            numbers.push(vocabulary.id(&number));
+        if let Some((kind, value)) = number_word(&normalized, side) {
+            numbers.push(vocabulary.id(kind, &value.to_string()));
             continue;
         }
         if let Some(acronym) = acronym(word, side) {
-            tokens.push(vocabulary.id(&format!("a:{acronym}")));
+            tokens.push(vocabulary.id("a:", acronym));
         }
         let letters = normalized.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 4 && !is_stopword(&normalized, side) {
@@ -196,7 +201,7 @@ pub fn features(text: &str, side: Side, vocabulary: &mut Vocabulary) -> Features
                 .filter(|c| c.is_alphabetic())
                 .take(4)
                 .collect();
-            tokens.push(vocabulary.id(&format!("c:{stem}")));
+            tokens.push(vocabulary.id("c:", &stem));
         }
         if letters >= 3 && !is_stopword(&normalized, side) {
             words.push(vocabulary.word_id(side, &normalized));
@@ -228,20 +233,20 @@ fn is_stopword(normalized: &str, side: Side) -> bool {
     }
 }
 
-/// The shared key of a month name or a small number word.
-fn number_word(normalized: &str, side: Side) -> Option<String> {
+/// The shared key (kind, value) of a month name or a small number word.
+fn number_word(normalized: &str, side: Side) -> Option<(&'static str, usize)> {
     let (months, numbers) = match side {
         Side::En => (&MONTHS_EN, &NUMBERS_EN),
         Side::Fr => (&MONTHS_FR, &NUMBERS_FR),
     };
     if let Some(month) = months.iter().position(|m| *m == normalized) {
         // "may"/"mai" are too often verbs or words of their own to count as months.
-        return (normalized != "may").then(|| format!("m:{}", month + 1));
+        return (normalized != "may").then_some(("m:", month + 1));
     }
     numbers
         .iter()
         .position(|n| *n == normalized)
-        .map(|n| format!("n:{}", n + 2))
+        .map(|n| ("n:", n + 2))
 }
 
 /// An acronym ("NATO", "OTAN", "DPPC") in its English form.

@@ -66,7 +66,7 @@ impl Default for Model {
             evidence_baseline: 0.12,
             number_mismatch_cost: 0.8,
             boundary_cost: 4.0,
-            band: 64,
+            band: 32,
         }
     }
 }
@@ -208,6 +208,31 @@ fn union<'s>(
 ) -> &'s [u32] {
     match features {
         [single] => list(single),
+        [first, second] => {
+            let (a, b) = (list(first), list(second));
+            buffer.clear();
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => {
+                        buffer.push(a[i]);
+                        i += 1;
+                    }
+                    std::cmp::Ordering::Greater => {
+                        buffer.push(b[j]);
+                        j += 1;
+                    }
+                    std::cmp::Ordering::Equal => {
+                        buffer.push(a[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            buffer.extend_from_slice(&a[i..]);
+            buffer.extend_from_slice(&b[j..]);
+            buffer
+        }
         _ => {
             buffer.clear();
             for f in features {
@@ -454,6 +479,29 @@ mod tests {
         assert!((erfc(0.0) - 1.0).abs() < 1e-6);
         assert!((erfc(1.0) - 0.157_299_2).abs() < 1e-6);
         assert!((erfc(-1.0) - 1.842_700_8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn union_merges_without_repeats() {
+        let segment = |tokens: Vec<u32>| Features {
+            tokens,
+            ..Features::default()
+        };
+        let features = [
+            segment(vec![1, 4, 6]),
+            segment(vec![2, 4, 9]),
+            segment(vec![0, 9]),
+        ];
+        let mut buffer = Vec::new();
+        assert_eq!(
+            union(&features[..2], |f| &f.tokens, &mut buffer),
+            &[1, 2, 4, 6, 9]
+        );
+        assert_eq!(
+            union(&features, |f| &f.tokens, &mut buffer),
+            &[0, 1, 2, 4, 6, 9]
+        );
+        assert_eq!(union(&features[2..], |f| &f.tokens, &mut buffer), &[0, 9]);
     }
 
     #[test]

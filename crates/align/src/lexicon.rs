@@ -13,6 +13,8 @@ use crate::features::{Features, Vocabulary};
 const MIN_JOINT: u32 = 2;
 /// Smallest Dice coefficient of a learned pair.
 const MIN_DICE: f64 = 0.5;
+/// Most translations learned for one word.
+const MAX_TRANSLATIONS: usize = 2;
 
 /// Learned word translations, as evidence tokens keyed by word id.
 #[derive(Debug, Default)]
@@ -40,23 +42,36 @@ impl Lexicon {
                 *fr_count.entry(f).or_default() += 1;
             }
         }
-        let mut learned: Vec<(u32, u32)> = joint
+        let dice = |(e, f): (u32, u32), together: u32| {
+            2.0 * f64::from(together)
+                / f64::from(
+                    en_count.get(&e).copied().unwrap_or(0) + fr_count.get(&f).copied().unwrap_or(0),
+                )
+        };
+        let mut candidates: Vec<(f64, (u32, u32))> = joint
             .into_iter()
-            .filter(|&((e, f), together)| {
-                let dice = 2.0 * f64::from(together)
-                    / f64::from(
-                        en_count.get(&e).copied().unwrap_or(0)
-                            + fr_count.get(&f).copied().unwrap_or(0),
-                    );
-                together >= MIN_JOINT && dice >= MIN_DICE
-            })
-            .map(|(pair, _)| pair)
+            .filter(|&(_, together)| together >= MIN_JOINT)
+            .map(|(pair, together)| (dice(pair, together), pair))
+            .filter(|&(score, _)| score >= MIN_DICE)
             .collect();
-        // Sorted so that token ids, hence results, do not depend on hash order.
-        learned.sort_unstable();
+        // Best pairs first, ties in id order, so results do not depend on hash order.
+        candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Words that always appear together (a repeated sentence) would otherwise pair with
+        // every word around them: each word keeps its best few translations only.
+        let mut translations: HashMap<u32, usize> = HashMap::new();
+        let mut learned = Vec::new();
+        for (_, (e, f)) in candidates {
+            if translations.get(&e).copied().unwrap_or(0) < MAX_TRANSLATIONS
+                && translations.get(&f).copied().unwrap_or(0) < MAX_TRANSLATIONS
+            {
+                *translations.entry(e).or_default() += 1;
+                *translations.entry(f).or_default() += 1;
+                learned.push((e, f));
+            }
+        }
         let mut lexicon = Lexicon::default();
         for (e, f) in learned {
-            let token = vocabulary.id(&format!("t:{e}:{f}"));
+            let token = vocabulary.id("t:", &format!("{e}:{f}"));
             lexicon.tokens_by_word.entry(e).or_default().push(token);
             lexicon.tokens_by_word.entry(f).or_default().push(token);
         }
