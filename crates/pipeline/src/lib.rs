@@ -173,12 +173,20 @@ fn assemble(
         heading: s.heading.clone(),
         text: s.text.clone(),
     };
+    // One aligner run per document, so the lexicon it learns draws on every section pair.
+    let pair_texts: Vec<(&str, &str)> = pairings
+        .iter()
+        .filter_map(|p| Some((en[p.en?].text.as_str(), fr[p.fr?].text.as_str())))
+        .collect();
+    let mut aligned = align::Aligner::for_sections()
+        .align_sections(&pair_texts)
+        .into_iter();
     let mut sections_out = Vec::with_capacity(pairings.len());
     for (k, p) in pairings.iter().enumerate() {
         let en_sec = p.en.map(|i| &en[i]);
         let fr_sec = p.fr.map(|j| &fr[j]);
         let segments = match (en_sec, fr_sec) {
-            (Some(e), Some(f)) => align::align_section(&e.text, &f.text),
+            (Some(_), Some(_)) => aligned.next().unwrap_or_default(),
             _ => Vec::new(),
         };
         if kind == Kind::Bilingual
