@@ -13,6 +13,8 @@ use super::layout::Row;
 const BAND: f64 = 0.1;
 /// How many rows from the top or the bottom of a page are looked at.
 const ROWS_PER_BAND: usize = 3;
+/// Gap, in font sizes, that separates furniture from the body of the page.
+const ISOLATION: f64 = 1.8;
 /// Share of the pages a running header or footer must appear on (and at least two).
 const MIN_REPEAT_SHARE: f64 = 0.4;
 
@@ -123,23 +125,33 @@ pub fn remove(pages: &mut [PageRows]) -> Removed {
     removed
 }
 
-/// Indices of the rows in the top and bottom bands of a page.
+/// Indices of the rows in the top and bottom bands of a page that stand apart from the body:
+/// between such a row and the body there is a gap wider than [`ISOLATION`] lines.
 fn band_rows(page: &PageRows) -> impl Iterator<Item = (Band, usize)> + '_ {
-    let top = page
-        .rows
+    let rows = &page.rows;
+    // gaps[i] is the space between row i and row i + 1, in font sizes of row i.
+    let wide_gap = |i: usize| {
+        rows.get(i + 1)
+            .is_some_and(|next| rows[i].y - next.y > ISOLATION * rows[i].size())
+    };
+    let top_count = rows
         .iter()
-        .enumerate()
         .take(ROWS_PER_BAND)
-        .filter(|(_, row)| row.y >= page.height * (1.0 - BAND))
-        .map(|(i, _)| (Band::Top, i));
-    let skip = page.rows.len().saturating_sub(ROWS_PER_BAND);
-    let bottom = page
-        .rows
-        .iter()
-        .enumerate()
-        .skip(skip)
-        .filter(|(_, row)| row.y <= page.height * BAND)
-        .map(|(i, _)| (Band::Bottom, i));
+        .take_while(|row| row.y >= page.height * (1.0 - BAND))
+        .count();
+    let bottom_start = rows.len()
+        - rows
+            .iter()
+            .rev()
+            .take(ROWS_PER_BAND)
+            .take_while(|row| row.y <= page.height * BAND)
+            .count();
+    let top = (0..top_count)
+        .filter(move |&i| (i..top_count).any(wide_gap))
+        .map(|i| (Band::Top, i));
+    let bottom = (bottom_start..rows.len())
+        .filter(move |&i| (bottom_start.saturating_sub(1)..i).any(wide_gap))
+        .map(|i| (Band::Bottom, i));
     // The bands are far apart: no row is in both.
     top.chain(bottom)
 }
@@ -263,6 +275,24 @@ mod tests {
         assert_eq!(removed.running, [("NATO UNCLASSIFIED".to_owned(), 3)]);
         assert_eq!(removed.page_numbers, 3);
         assert!(removed.describe().contains("NATO UNCLASSIFIED"));
+    }
+
+    #[test]
+    fn a_repeated_heading_set_like_body_text_stays() {
+        let mut pages: Vec<PageRows> = (1..=2)
+            .map(|_| {
+                page(&[
+                    ("VACANCY NOTICE", 810.0),
+                    ("1. SUMMARY", 770.0),
+                    ("The body follows at the usual pitch", 756.0),
+                ])
+            })
+            .collect();
+        remove(&mut pages);
+        assert_eq!(
+            texts(&pages[0]),
+            ["1. SUMMARY", "The body follows at the usual pitch"]
+        );
     }
 
     #[test]

@@ -30,6 +30,11 @@ impl Row {
         self.glyphs.iter().filter(|g| !g.is_blank())
     }
 
+    /// Font size of most of the row's glyphs.
+    pub fn size(&self) -> f64 {
+        dominant_size(self.visible())
+    }
+
     /// The row's text, spaces rebuilt from gaps.
     pub fn text(&self) -> String {
         line_text(&self.glyphs)

@@ -23,7 +23,7 @@ mod paragraphs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
-use lopdf::{DecompressError, ObjectId};
+use lopdf::DecompressError;
 use model::{Diagnostic, Extracted, SourceFormat, codes};
 
 use crate::{IngestError, Limits};
@@ -72,8 +72,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             ));
             break;
         }
-        match opened.structure.get_page_content_with_limit(id, budget) {
-            Ok(content) => budget = budget.saturating_sub(content.len()),
+        let content = match opened.structure.get_page_content_with_limit(id, budget) {
+            Ok(content) => content,
             Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
                 report.limit(format!(
                     "more than {} bytes decompressed by page {number}",
@@ -82,9 +82,20 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
                 break;
             }
             // A content stream that does not decode is reported by the page readers below.
-            Err(_) => {}
-        }
-        read.push(read_page(&opened, number, id, budget, &mut report));
+            Err(_) => Vec::new(),
+        };
+        budget = budget.saturating_sub(content.len());
+        let draws_images = has_operator(&content, b"BI")
+            || has_operator(&content, b"Do")
+                && opened
+                    .structure
+                    .get_page_images(id)
+                    .is_ok_and(|images| !images.is_empty());
+        read.push(ReadPage {
+            number,
+            text: read_page(&opened, number, budget, &mut report),
+            draws_images,
+        });
     }
     assemble(read, pages.len(), report)
 }
@@ -99,7 +110,7 @@ enum PageText {
 struct ReadPage {
     number: u32,
     text: PageText,
-    has_images: bool,
+    draws_images: bool,
 }
 
 impl ReadPage {
@@ -126,22 +137,12 @@ impl Report {
     }
 }
 
-fn read_page(
-    opened: &Opened,
-    number: u32,
-    id: ObjectId,
-    budget: usize,
-    report: &mut Report,
-) -> ReadPage {
-    let has_images = opened
-        .structure
-        .get_page_images(id)
-        .is_ok_and(|images| !images.is_empty());
+fn read_page(opened: &Opened, number: u32, budget: usize, report: &mut Report) -> PageText {
     let drawn = match &opened.renderer {
         Some(doc) => draw_page(doc, number),
         None => Err("no layout reader".to_owned()),
     };
-    let text = match drawn {
+    match drawn {
         Ok(page) if page.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(page),
         Ok(page) => match plain_text(&opened.structure, number, budget) {
             // pdf-extract drew nothing although the page has text: fonts it cannot decode.
@@ -172,12 +173,14 @@ fn read_page(
                 PageText::Missing
             }
         },
-    };
-    ReadPage {
-        number,
-        text,
-        has_images,
     }
+}
+
+/// Whether a content stream uses an operator (a token between PDF delimiters).
+fn has_operator(content: &[u8], operator: &[u8]) -> bool {
+    content
+        .split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
+        .any(|token| token == operator)
 }
 
 /// Draws one page with pdf-extract, turning its errors and panics into a reason.
@@ -222,7 +225,7 @@ fn assemble(
     if !read.iter().any(ReadPage::has_text) {
         return Err(no_text_error(&read, &report));
     }
-    for page in read.iter().filter(|p| p.has_images && !p.has_text()) {
+    for page in read.iter().filter(|p| p.draws_images && !p.has_text()) {
         report.warnings.push(Diagnostic::new(
             codes::NO_TEXT_LAYER,
             format!(
@@ -283,10 +286,10 @@ fn assemble(
 fn no_text_error(read: &[ReadPage], report: &Report) -> IngestError {
     if let Some(limit) = &report.limit_hit {
         IngestError::LimitExceeded(format!("{limit}, before any text was read"))
-    } else if read.iter().any(|p| p.has_images) {
+    } else if read.iter().any(|p| p.draws_images) {
         IngestError::NoTextLayer(format!(
             "{} page(s) with images and no text: a scan without OCR",
-            read.iter().filter(|p| p.has_images).count()
+            read.iter().filter(|p| p.draws_images).count()
         ))
     } else if let Some(error) = report.errors.first() {
         IngestError::CorruptPdf(error.message.clone())
@@ -353,3 +356,6 @@ fn streams(pages: impl Iterator<Item = PageLayout>) -> Vec<Stream> {
     flush(&mut pending, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests;
