@@ -129,7 +129,7 @@ pub fn remove(pages: &mut [PageRows]) -> Removed {
 /// between such a row and the body there is a gap wider than [`ISOLATION`] lines.
 fn band_rows(page: &PageRows) -> impl Iterator<Item = (Band, usize)> + '_ {
     let rows = &page.rows;
-    // gaps[i] is the space between row i and row i + 1, in font sizes of row i.
+    // Whether the space below row i is wider than a line break.
     let wide_gap = |i: usize| {
         rows.get(i + 1)
             .is_some_and(|next| rows[i].y - next.y > ISOLATION * rows[i].size())
