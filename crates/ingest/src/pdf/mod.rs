@@ -1,16 +1,16 @@
 //! PDF input: text extracted page by page, laid out again from glyph positions.
 //!
-//! 1. [`open`]: lopdf 0.47 reads the structure (repairing cross-reference data, decrypting
+//! 1. `open`: lopdf 0.47 reads the structure (repairing cross-reference data, decrypting
 //!    files whose user password is empty); a file that needs a password fails `encrypted`.
-//! 2. Each page is drawn by pdf-extract into a [`glyphs::GlyphCollector`], behind
+//! 2. Each page is drawn by pdf-extract into a `GlyphCollector`, behind
 //!    `catch_unwind` since pdf-extract panics on malformed input. A page it cannot draw is
 //!    read by lopdf's `extract_text` instead (a `page-failed` warning), or reported missing
 //!    (a `page-failed` error: the document is partial).
-//! 3. [`layout`] rebuilds rows from baselines, [`furniture`] removes running headers, footers
-//!    and page numbers, [`layout`] cuts two-column stretches into left then right column, and
-//!    [`paragraphs`] joins lines into paragraphs.
+//! 3. `layout` rebuilds rows from baselines, `furniture` removes running headers, footers
+//!    and page numbers, `layout` cuts two-column stretches into left then right column, and
+//!    `paragraphs` joins lines into paragraphs.
 //!
-//! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
+//! Work is bounded by [`Limits`](crate::Limits): pages read, bytes decompressed, and time (checked between
 //! pages).
 
 mod chars;
