@@ -10,7 +10,7 @@
 //!    and page numbers, `layout` cuts two-column stretches into left then right column, and
 //!    `paragraphs` joins lines into paragraphs.
 //!
-//! Work is bounded by [`Limits`](crate::Limits): pages read, bytes decompressed, and time (checked between
+//! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
 //! pages).
 
 mod chars;
