@@ -6,7 +6,11 @@
 //!
 //! - Text files ([`text`]): UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 when the
 //!   bytes are not UTF-8; CRLF and CR line ends; Unicode NFC.
-//! - PDF files ([`pdf`]): text extracted page by page.
+//! - PDF files ([`pdf`]): text extracted page by page from glyph positions, lines and
+//!   paragraphs rebuilt, page furniture removed, two-column layouts read column by column;
+//!   encrypted files with an empty user password opened; damaged pages recovered when possible.
+//!
+//! Work per document is bounded by [`Limits`] ([`ingest_with_limits`]).
 //!
 //! This crate does not detect languages, find sections or read fields: it only produces text.
 //! It is the only crate that links PDF libraries.
@@ -15,6 +19,7 @@ pub mod pdf;
 pub mod text;
 
 use std::path::Path;
+use std::time::Duration;
 
 use model::{Extracted, SourceFormat, codes};
 
@@ -74,14 +79,46 @@ pub fn input_format(path: &Path) -> Option<SourceFormat> {
     }
 }
 
-/// Reads one input file's bytes as the given format.
+/// Bounds on the work spent on one document. Reaching one is a `limit-exceeded` error; the
+/// document is partial when some text was read before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Pages read at most; later pages are skipped.
+    pub max_pages: usize,
+    /// Bytes decompressed at most, over all streams of page content (and per stream while
+    /// loading the file).
+    pub max_decompressed_bytes: usize,
+    /// Time spent at most, checked between pages.
+    pub max_duration: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_pages: 2_000,
+            max_decompressed_bytes: 256 * 1024 * 1024,
+            max_duration: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Reads one input file's bytes as the given format, within the default [`Limits`].
 pub fn ingest(format: SourceFormat, bytes: &[u8]) -> Result<Extracted, IngestError> {
+    ingest_with_limits(format, bytes, &Limits::default())
+}
+
+/// Reads one input file's bytes as the given format, within the given limits.
+pub fn ingest_with_limits(
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Extracted, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty("0 bytes".to_owned()));
     }
     match format {
         SourceFormat::Text => text::extract(bytes),
-        SourceFormat::Pdf => pdf::extract(bytes),
+        SourceFormat::Pdf => pdf::extract(bytes, limits),
     }
 }
 

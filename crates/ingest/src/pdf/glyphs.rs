@@ -1,0 +1,127 @@
+//! Glyphs as pdf-extract draws them, with their position on the page.
+//!
+//! pdf-extract's own text output follows the content stream's order and guesses spaces and
+//! line breaks from it; the [`GlyphCollector`] keeps every glyph with its geometry instead,
+//! so that [`super::layout`] can rebuild lines and columns from where glyphs actually are.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One glyph, in page space (points, y growing upwards, origin at the media box corner).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Left edge of the glyph.
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+    /// Advance width, without character or word spacing.
+    pub width: f64,
+    /// Font size as drawn (text matrix and CTM applied).
+    pub size: f64,
+    /// The Unicode text of the glyph (one or more characters, possibly a space).
+    pub text: String,
+}
+
+impl Glyph {
+    /// Right edge of the glyph.
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    /// Whether the glyph draws nothing visible.
+    pub fn is_blank(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+}
+
+/// The glyphs of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageGlyphs {
+    /// Page width in points.
+    pub width: f64,
+    /// Page height in points.
+    pub height: f64,
+    /// Horizontal glyphs, in content-stream order.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// Share of a glyph's advance that may go sideways before the glyph counts as rotated.
+const MAX_SLANT: f64 = 0.1;
+
+/// An [`OutputDev`] that records the glyphs of the page being drawn.
+///
+/// Rotated text (vertical margin notes, diagonal watermarks) is left out: it is not part of
+/// the running text and would break line grouping.
+#[derive(Debug, Default)]
+pub struct GlyphCollector {
+    page: PageGlyphs,
+    origin: (f64, f64),
+}
+
+impl GlyphCollector {
+    /// The glyphs collected so far.
+    pub fn into_page(self) -> PageGlyphs {
+        self.page
+    }
+}
+
+impl OutputDev for GlyphCollector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.origin = (media_box.llx, media_box.lly);
+        self.page = PageGlyphs {
+            width: (media_box.urx - media_box.llx).abs(),
+            height: (media_box.ury - media_box.lly).abs(),
+            glyphs: Vec::new(),
+        };
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // The text rendering matrix maps text space (font size not applied) to page space:
+        // its first row is the baseline direction, its second the glyph's vertical axis.
+        let horizontal = trm.m11;
+        if horizontal <= 0.0 || trm.m12.abs() > horizontal * MAX_SLANT {
+            return Ok(());
+        }
+        let vertical = trm.m21.hypot(trm.m22);
+        let glyph = Glyph {
+            x: trm.m31 - self.origin.0,
+            y: trm.m32 - self.origin.1,
+            width: width * font_size * horizontal,
+            size: (font_size * vertical).abs(),
+            text: text.to_owned(),
+        };
+        if glyph.x.is_finite() && glyph.y.is_finite() && glyph.width.is_finite() && glyph.size > 0.0
+        {
+            self.page.glyphs.push(glyph);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}

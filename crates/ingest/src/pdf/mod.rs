@@ -1,0 +1,361 @@
+//! PDF input: text extracted page by page, laid out again from glyph positions.
+//!
+//! 1. `open`: lopdf 0.47 reads the structure (repairing cross-reference data, decrypting
+//!    files whose user password is empty); a file that needs a password fails `encrypted`.
+//! 2. Each page is drawn by pdf-extract into a `GlyphCollector`, behind
+//!    `catch_unwind` since pdf-extract panics on malformed input. A page it cannot draw is
+//!    read by lopdf's `extract_text` instead (a `page-failed` warning), or reported missing
+//!    (a `page-failed` error: the document is partial).
+//! 3. `layout` rebuilds rows from baselines, `furniture` removes running headers, footers
+//!    and page numbers, `layout` cuts two-column stretches into left then right column, and
+//!    `paragraphs` joins lines into paragraphs.
+//!
+//! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
+//! pages).
+
+mod chars;
+mod furniture;
+mod glyphs;
+mod layout;
+mod open;
+mod paragraphs;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::Instant;
+
+use lopdf::DecompressError;
+use model::{Diagnostic, Extracted, SourceFormat, codes};
+
+use crate::{IngestError, Limits};
+use furniture::PageRows;
+use glyphs::{GlyphCollector, PageGlyphs};
+use layout::{Block, Line};
+use open::Opened;
+use paragraphs::Stream;
+
+/// How far into the file the `%PDF-` header may start (some producers put junk before it).
+const HEADER_WINDOW: usize = 1024;
+
+/// Extracts the running text of a PDF.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> {
+    let started = Instant::now();
+    let header_zone = &bytes[..bytes.len().min(HEADER_WINDOW)];
+    if !header_zone.windows(5).any(|w| w == b"%PDF-") {
+        return Err(IngestError::NotAPdf("no %PDF- header".to_owned()));
+    }
+    let opened = open::open(bytes, limits)?;
+    let pages = opened.structure.get_pages();
+    if pages.is_empty() {
+        return Err(IngestError::CorruptPdf(
+            "the document has no pages".to_owned(),
+        ));
+    }
+    let mut report = Report {
+        warnings: opened.warnings.clone(),
+        errors: opened.errors.clone(),
+        limit_hit: None,
+    };
+    if pages.len() > limits.max_pages {
+        report.limit(format!(
+            "{} pages, only the first {} were read",
+            pages.len(),
+            limits.max_pages
+        ));
+    }
+    let mut budget = limits.max_decompressed_bytes;
+    let mut read = Vec::new();
+    for (&number, &id) in pages.iter().take(limits.max_pages) {
+        if started.elapsed() > limits.max_duration {
+            report.limit(format!(
+                "time limit of {:?} reached before page {number}",
+                limits.max_duration
+            ));
+            break;
+        }
+        let content = match opened.structure.get_page_content_with_limit(id, budget) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+                report.limit(format!(
+                    "more than {} bytes decompressed by page {number}",
+                    limits.max_decompressed_bytes
+                ));
+                break;
+            }
+            // A content stream that does not decode is reported by the page readers below.
+            Err(_) => Vec::new(),
+        };
+        budget = budget.saturating_sub(content.len());
+        let draws_images = has_operator(&content, b"BI")
+            || has_operator(&content, b"Do")
+                && opened
+                    .structure
+                    .get_page_images(id)
+                    .is_ok_and(|images| !images.is_empty());
+        read.push(ReadPage {
+            number,
+            text: read_page(&opened, number, budget, &mut report),
+            draws_images,
+        });
+    }
+    assemble(read, pages.len(), report)
+}
+
+/// What could be read of one page.
+enum PageText {
+    Glyphs(PageGlyphs),
+    Plain(String),
+    Missing,
+}
+
+struct ReadPage {
+    number: u32,
+    text: PageText,
+    draws_images: bool,
+}
+
+impl ReadPage {
+    fn has_text(&self) -> bool {
+        match &self.text {
+            PageText::Glyphs(page) => page.glyphs.iter().any(|g| !g.is_blank()),
+            PageText::Plain(text) => !text.trim().is_empty(),
+            PageText::Missing => false,
+        }
+    }
+}
+
+struct Report {
+    warnings: Vec<Diagnostic>,
+    errors: Vec<Diagnostic>,
+    limit_hit: Option<String>,
+}
+
+impl Report {
+    fn limit(&mut self, message: String) {
+        self.errors
+            .push(Diagnostic::new(codes::LIMIT_EXCEEDED, message.clone()));
+        self.limit_hit.get_or_insert(message);
+    }
+}
+
+fn read_page(opened: &Opened, number: u32, budget: usize, report: &mut Report) -> PageText {
+    let drawn = match &opened.renderer {
+        Some(doc) => draw_page(doc, number),
+        None => Err("no layout reader".to_owned()),
+    };
+    match drawn {
+        Ok(page) if page.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(page),
+        Ok(page) => match plain_text(&opened.structure, number, budget) {
+            // pdf-extract drew nothing although the page has text: fonts it cannot decode.
+            Ok(text) if !text.trim().is_empty() => {
+                report.warnings.push(Diagnostic::new(
+                    codes::PAGE_FAILED,
+                    format!(
+                        "page {number}: no glyphs decoded with layout; text read without layout"
+                    ),
+                ));
+                PageText::Plain(text)
+            }
+            _ => PageText::Glyphs(page),
+        },
+        Err(reason) => match plain_text(&opened.structure, number, budget) {
+            Ok(text) => {
+                report.warnings.push(Diagnostic::new(
+                    codes::PAGE_FAILED,
+                    format!("page {number}: {reason}; text read without layout"),
+                ));
+                PageText::Plain(text)
+            }
+            Err(fallback) => {
+                report.errors.push(Diagnostic::new(
+                    codes::PAGE_FAILED,
+                    format!("page {number} could not be read: {reason}; {fallback}"),
+                ));
+                PageText::Missing
+            }
+        },
+    }
+}
+
+/// Whether a content stream uses an operator (a token between PDF delimiters).
+fn has_operator(content: &[u8], operator: &[u8]) -> bool {
+    content
+        .split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
+        .any(|token| token == operator)
+}
+
+/// Draws one page with pdf-extract, turning its errors and panics into a reason.
+fn draw_page(doc: &pdf_extract::Document, number: u32) -> Result<PageGlyphs, String> {
+    let drawn = catch_unwind(AssertUnwindSafe(|| {
+        let mut collector = GlyphCollector::default();
+        pdf_extract::output_doc_page(doc, &mut collector, number).map(|()| collector.into_page())
+    }));
+    match drawn {
+        Ok(Ok(page)) => Ok(page),
+        Ok(Err(error)) => Err(format!("layout reader failed ({error})")),
+        Err(panic) => Err(format!(
+            "layout reader crashed ({})",
+            panic_message(&*panic)
+        )),
+    }
+}
+
+/// The page's text as lopdf reads it, without geometry.
+fn plain_text(doc: &lopdf::Document, number: u32, budget: usize) -> Result<String, String> {
+    catch_unwind(AssertUnwindSafe(|| {
+        doc.extract_text_with_limit(&[number], budget)
+    }))
+    .map_err(|panic| format!("fallback reader crashed ({})", panic_message(&*panic)))?
+    .map_err(|error| format!("fallback reader failed ({error})"))
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
+}
+
+/// Lays out the pages read and joins them into the document's text.
+fn assemble(
+    read: Vec<ReadPage>,
+    page_count: usize,
+    mut report: Report,
+) -> Result<Extracted, IngestError> {
+    if !read.iter().any(ReadPage::has_text) {
+        return Err(no_text_error(&read, &report));
+    }
+    for page in read.iter().filter(|p| p.draws_images && !p.has_text()) {
+        report.warnings.push(Diagnostic::new(
+            codes::NO_TEXT_LAYER,
+            format!(
+                "page {} has images but no text layer (a scan?)",
+                page.number
+            ),
+        ));
+    }
+    let mut with_rows: Vec<PageRows> = Vec::new();
+    let mut numbers = Vec::new();
+    let mut plain = Vec::new();
+    for page in read {
+        match page.text {
+            PageText::Glyphs(glyphs) => {
+                with_rows.push(PageRows {
+                    height: glyphs.height,
+                    rows: layout::rows(&glyphs.glyphs),
+                });
+                numbers.push(page.number);
+            }
+            PageText::Plain(text) => plain.push((page.number, text)),
+            PageText::Missing => {}
+        }
+    }
+    let removed = furniture::remove(&mut with_rows);
+    if !removed.is_empty() {
+        report.warnings.push(Diagnostic::new(
+            codes::PAGE_FURNITURE_REMOVED,
+            removed.describe(),
+        ));
+    }
+    let mut laid_out: Vec<(u32, PageLayout)> = numbers
+        .into_iter()
+        .zip(with_rows)
+        .map(|(number, page)| {
+            (
+                number,
+                PageLayout::Blocks(layout::blocks(&page.rows, number)),
+            )
+        })
+        .chain(
+            plain
+                .into_iter()
+                .map(|(number, text)| (number, PageLayout::Plain(text))),
+        )
+        .collect();
+    laid_out.sort_by_key(|(number, _)| *number);
+    let text = paragraphs::build_text(&streams(laid_out.into_iter().map(|(_, page)| page)));
+    Ok(Extracted {
+        format: SourceFormat::Pdf,
+        text,
+        pages: Some(u32::try_from(page_count).unwrap_or(u32::MAX)),
+        warnings: report.warnings,
+        errors: report.errors,
+    })
+}
+
+fn no_text_error(read: &[ReadPage], report: &Report) -> IngestError {
+    if let Some(limit) = &report.limit_hit {
+        IngestError::LimitExceeded(format!("{limit}, before any text was read"))
+    } else if read.iter().any(|p| p.draws_images) {
+        IngestError::NoTextLayer(format!(
+            "{} page(s) with images and no text: a scan without OCR",
+            read.iter().filter(|p| p.draws_images).count()
+        ))
+    } else if let Some(error) = report.errors.first() {
+        IngestError::CorruptPdf(error.message.clone())
+    } else {
+        IngestError::Empty(format!("no text on {} page(s)", read.len()))
+    }
+}
+
+/// One page, laid out.
+enum PageLayout {
+    Blocks(Vec<Block>),
+    Plain(String),
+}
+
+/// Reading order over the whole document. Full-width flow continues from page to page, so a
+/// paragraph may run on; two-column stretches on consecutive pages are read as one: every
+/// left column, then every right column (a parallel English | French layout comes out as the
+/// English text, then the French).
+fn streams(pages: impl Iterator<Item = PageLayout>) -> Vec<Stream> {
+    enum Pending {
+        Nothing,
+        Flow(Vec<Line>),
+        Columns(Vec<Line>, Vec<Line>),
+    }
+    fn flush(pending: &mut Pending, out: &mut Vec<Stream>) {
+        match std::mem::replace(pending, Pending::Nothing) {
+            Pending::Nothing => {}
+            Pending::Flow(lines) => out.push(Stream::Lines(lines)),
+            Pending::Columns(left, right) => {
+                out.push(Stream::Lines(left));
+                out.push(Stream::Lines(right));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut pending = Pending::Nothing;
+    for page in pages {
+        match page {
+            PageLayout::Plain(text) => {
+                flush(&mut pending, &mut out);
+                out.push(Stream::Plain(text));
+            }
+            PageLayout::Blocks(blocks) => {
+                for block in blocks {
+                    match (block, &mut pending) {
+                        (Block::Flow(lines), Pending::Flow(flow)) => flow.extend(lines),
+                        (Block::Columns { left, right }, Pending::Columns(l, r)) => {
+                            l.extend(left);
+                            r.extend(right);
+                        }
+                        (Block::Flow(lines), _) => {
+                            flush(&mut pending, &mut out);
+                            pending = Pending::Flow(lines);
+                        }
+                        (Block::Columns { left, right }, _) => {
+                            flush(&mut pending, &mut out);
+                            pending = Pending::Columns(left, right);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,450 @@
+//! End-to-end tests on PDFs built here with lopdf: one property of real files per test.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use encoding_rs::WINDOWS_1252;
+use lopdf::encryption::crypt_filters::{Aes256CryptFilter, CryptFilter};
+use lopdf::{
+    Dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
+    dictionary,
+};
+use model::{Extracted, codes};
+
+use super::extract;
+use crate::{IngestError, Limits};
+
+/// A4 height in points.
+const PAGE_HEIGHT: f64 = 842.0;
+
+/// What one test page holds.
+#[derive(Default)]
+struct Page {
+    /// Text runs: x, baseline, font size, text (Helvetica, Windows-1252).
+    runs: Vec<(f64, f64, f64, String)>,
+    /// Raw content-stream operators appended after the runs.
+    raw: &'static str,
+    /// Whether the page draws an image.
+    image: bool,
+}
+
+impl Page {
+    /// Lines of 10-point text at x = 72, 14 points apart, starting at baseline `top`.
+    fn lines(top: f64, lines: &[&str]) -> Page {
+        let mut page = Page::default();
+        page.add_lines(72.0, top, lines);
+        page
+    }
+
+    fn add_lines(&mut self, x: f64, top: f64, lines: &[&str]) {
+        for (i, line) in lines.iter().enumerate() {
+            self.runs
+                .push((x, top - 14.0 * i as f64, 10.0, (*line).to_owned()));
+        }
+    }
+
+    fn add(&mut self, x: f64, y: f64, text: &str) {
+        self.runs.push((x, y, 10.0, text.to_owned()));
+    }
+
+    fn content(&self) -> Vec<u8> {
+        let mut content = Vec::new();
+        for (x, y, size, text) in &self.runs {
+            content.extend(format!("BT /F1 {size} Tf {x} {y} Td (").bytes());
+            let (encoded, _, _) = WINDOWS_1252.encode(text);
+            for &byte in encoded.iter() {
+                if matches!(byte, b'(' | b')' | b'\\') {
+                    content.push(b'\\');
+                }
+                content.push(byte);
+            }
+            content.extend(b") Tj ET\n");
+        }
+        if self.image {
+            content.extend(b"q 200 0 0 200 100 400 cm /Im1 Do Q\n");
+        }
+        content.extend(self.raw.bytes());
+        content
+    }
+}
+
+fn document(pages: &[Page]) -> Document {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let image_id = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 2,
+            "Height" => 2,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        vec![0, 255, 255, 0],
+    ));
+    let resources_id = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+        "XObject" => dictionary! { "Im1" => image_id },
+    });
+    let kids: Vec<Object> = pages
+        .iter()
+        .map(|page| {
+            let content_id = doc.add_object(Stream::new(Dictionary::new(), page.content()));
+            doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => content_id,
+            })
+            .into()
+        })
+        .collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => i64::try_from(pages.len()).expect("few pages"),
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), PAGE_HEIGHT.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+    });
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ]),
+    );
+    doc
+}
+
+fn bytes_of(mut doc: Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    bytes
+}
+
+fn pdf(pages: &[Page]) -> Vec<u8> {
+    bytes_of(document(pages))
+}
+
+fn read(bytes: &[u8]) -> Extracted {
+    extract(bytes, &Limits::default()).expect("reads")
+}
+
+fn has_code(diagnostics: &[model::Diagnostic], code: &str) -> bool {
+    diagnostics.iter().any(|d| d.code == code)
+}
+
+const BODY: [&str; 3] = [
+    "The Defence Policy Section deals with a wide range of",
+    "issues related to Alliance defence policies and strategies.",
+    "It also engages with Allies and Partners on a regular basis.",
+];
+
+#[test]
+fn running_header_footer_and_page_numbers_are_removed() {
+    let pages: Vec<Page> = (1..=3)
+        .map(|n| {
+            let mut page = Page::lines(740.0, &BODY);
+            page.add(72.0, 810.0, "NATO UNCLASSIFIED - Vacancy notice");
+            page.add(280.0, 30.0, &format!("{n} / 3"));
+            page
+        })
+        .collect();
+    let extracted = read(&pdf(&pages));
+    assert!(
+        !extracted.text.contains("UNCLASSIFIED"),
+        "{}",
+        extracted.text
+    );
+    assert!(!extracted.text.contains("/ 3"), "{}", extracted.text);
+    assert_eq!(
+        extracted.text.matches("The Defence Policy Section").count(),
+        3
+    );
+    let warning = extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == codes::PAGE_FURNITURE_REMOVED)
+        .expect("furniture warning");
+    assert!(
+        warning.message.contains("NATO UNCLASSIFIED"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        warning.message.contains("3 page numbers"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(extracted.pages, Some(3));
+    assert!(extracted.errors.is_empty());
+}
+
+#[test]
+fn broken_words_are_joined_and_real_hyphens_kept() {
+    let page = Page::lines(
+        760.0,
+        &[
+            "Relevant experience in defence policy, and relevant experi-",
+            "ence in staff well-being, political, politico-military and well-",
+            "being questions; the post is in Belgique-Bruxelles and Belgique-",
+            "Bruxelles is the place of work, with occasional travel.",
+        ],
+    );
+    let text = read(&pdf(&[page])).text;
+    assert_eq!(
+        text,
+        "Relevant experience in defence policy, and relevant experience in staff well-being, \
+         political, politico-military and well-being questions; the post is in \
+         Belgique-Bruxelles and Belgique-Bruxelles is the place of work, with occasional travel."
+    );
+}
+
+#[test]
+fn english_and_french_columns_are_read_one_after_the_other() {
+    let english = [
+        "1. SUMMARY",
+        "The Division leads the defence",
+        "aspects of the security tasks of",
+        "the Alliance at the political level.",
+        "2. QUALIFICATIONS",
+        "The incumbent must possess a",
+        "university degree from a school.",
+    ];
+    let french = [
+        "1. RÉSUMÉ",
+        "La Division dirige les aspects de",
+        "défense des tâches de sécurité de",
+        "l'Alliance au niveau politique.",
+        "2. QUALIFICATIONS",
+        "Le ou la titulaire doit posséder",
+        "un diplôme universitaire reconnu.",
+    ];
+    let title = "VACANCY NOTIFICATION / NOTIFICATION DE LA VACANCE DU POSTE";
+    let make_page = |title: Option<&str>| {
+        let mut page = Page::default();
+        if let Some(title) = title {
+            page.add(72.0, 800.0, title);
+        }
+        page.add_lines(72.0, 760.0, &english);
+        page.add_lines(320.0, 760.0, &french);
+        page
+    };
+    // A running title repeated on every page would be page furniture: only the first has one.
+    let text = read(&pdf(&[make_page(Some(title)), make_page(None)])).text;
+    let first_french = text.find("RÉSUMÉ").expect("French read");
+    let last_english = text.rfind("university degree").expect("English read");
+    assert!(last_english < first_french, "{text}");
+    assert!(
+        text.contains(
+            "The Division leads the defence aspects of the security tasks of the Alliance at \
+             the political level."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\n\n2. QUALIFICATIONS\n\n"), "{text}");
+    assert!(text.starts_with("VACANCY NOTIFICATION"), "{text}");
+    assert_eq!(text.matches("La Division dirige").count(), 2);
+}
+
+fn encrypted(version: impl FnOnce(&Document) -> EncryptionVersion<'_>) -> Vec<u8> {
+    let mut doc = document(&[Page::lines(760.0, &BODY)]);
+    let state = EncryptionState::try_from(version(&doc)).expect("encryption state");
+    doc.encrypt(&state).expect("encrypts");
+    bytes_of(doc)
+}
+
+#[test]
+fn empty_user_password_opens_with_rc4_and_aes_256() {
+    let rc4 = encrypted(|doc| EncryptionVersion::V2 {
+        document: doc,
+        owner_password: "owner",
+        user_password: "",
+        key_length: 128,
+        permissions: Permissions::all(),
+    });
+    let aes: Arc<dyn CryptFilter> = Arc::new(Aes256CryptFilter);
+    let aes_256 = encrypted(|_| EncryptionVersion::V5 {
+        encrypt_metadata: true,
+        crypt_filters: BTreeMap::from([(b"StdCF".to_vec(), aes)]),
+        file_encryption_key: &[7; 32],
+        stream_filter: b"StdCF".to_vec(),
+        string_filter: b"StdCF".to_vec(),
+        owner_password: "owner",
+        user_password: "",
+        permissions: Permissions::all(),
+    });
+    for bytes in [rc4, aes_256] {
+        assert!(bytes.windows(8).any(|w| w == b"/Encrypt"));
+        let extracted = read(&bytes);
+        assert!(
+            extracted.text.starts_with("The Defence Policy Section"),
+            "{}",
+            extracted.text
+        );
+        assert!(extracted.errors.is_empty());
+    }
+}
+
+#[test]
+fn a_required_password_fails_as_encrypted() {
+    let bytes = encrypted(|doc| EncryptionVersion::V2 {
+        document: doc,
+        owner_password: "owner",
+        user_password: "secret",
+        key_length: 128,
+        permissions: Permissions::all(),
+    });
+    let error = extract(&bytes, &Limits::default()).expect_err("needs a password");
+    assert_eq!(error.code(), codes::ENCRYPTED);
+}
+
+#[test]
+fn a_truncated_file_is_never_a_complete_document() {
+    let pages: Vec<Page> = (0..4).map(|_| Page::lines(760.0, &BODY)).collect();
+    let bytes = pdf(&pages);
+    for cut in [bytes.len() / 2, bytes.len() - 40] {
+        match extract(&bytes[..cut], &Limits::default()) {
+            Ok(extracted) => {
+                assert!(
+                    has_code(&extracted.errors, codes::CORRUPT_PDF),
+                    "cut at {cut}"
+                );
+            }
+            Err(error) => assert_eq!(error.code(), codes::CORRUPT_PDF, "cut at {cut}"),
+        }
+    }
+}
+
+#[test]
+fn a_page_the_layout_reader_cannot_draw_is_read_without_layout() {
+    let first = Page::lines(760.0, &BODY);
+    // pdf-extract panics on a Tj whose operand is not a string; lopdf skips it.
+    let broken = Page {
+        raw: "BT /F1 10 Tf 72 700 Td (Recovered words) Tj 42 Tj ET\n",
+        ..Page::default()
+    };
+    let extracted = read(&pdf(&[first, broken]));
+    assert!(
+        extracted.text.starts_with("The Defence Policy Section"),
+        "{}",
+        extracted.text
+    );
+    assert!(
+        extracted.text.contains("Recovered words"),
+        "{}",
+        extracted.text
+    );
+    let warning = extracted
+        .warnings
+        .iter()
+        .find(|w| w.code == codes::PAGE_FAILED)
+        .expect("page-failed warning");
+    assert!(warning.message.starts_with("page 2"), "{}", warning.message);
+}
+
+#[test]
+fn a_page_no_reader_can_read_is_an_error_and_the_rest_is_kept() {
+    let bytes = pdf(&[Page::lines(740.0, &BODY)]);
+    let mut opened = super::open::open(&bytes, &Limits::default()).expect("opens");
+    opened.renderer = None;
+    let mut report = super::Report {
+        warnings: Vec::new(),
+        errors: Vec::new(),
+        limit_hit: None,
+    };
+    // Page 2 is missing from the page tree: neither reader finds it.
+    let missing = super::read_page(&opened, 2, usize::MAX, &mut report);
+    assert!(matches!(missing, super::PageText::Missing));
+    assert!(
+        report.errors[0]
+            .message
+            .starts_with("page 2 could not be read")
+    );
+    let first = super::read_page(&opened, 1, usize::MAX, &mut report);
+    let pages = [(1, first), (2, missing)].map(|(number, text)| super::ReadPage {
+        number,
+        text,
+        draws_images: false,
+    });
+    let extracted = super::assemble(pages.into(), 2, report).expect("partial");
+    assert!(
+        extracted.text.starts_with("The Defence Policy Section"),
+        "{}",
+        extracted.text
+    );
+    assert!(has_code(&extracted.errors, codes::PAGE_FAILED));
+    assert!(
+        has_code(&extracted.warnings, codes::PAGE_FAILED),
+        "page 1 read without layout"
+    );
+}
+
+#[test]
+fn a_scan_without_text_fails_as_no_text_layer() {
+    let scan = Page {
+        image: true,
+        ..Page::default()
+    };
+    let error = extract(&pdf(&[scan]), &Limits::default()).expect_err("no text");
+    assert_eq!(error.code(), codes::NO_TEXT_LAYER);
+}
+
+#[test]
+fn not_a_pdf_and_no_pages_are_errors() {
+    let html = b"<html><body>404 Not Found</body></html>";
+    assert_eq!(
+        extract(html, &Limits::default()).map(|_| ()),
+        Err(IngestError::NotAPdf("no %PDF- header".to_owned()))
+    );
+    let error = extract(b"%PDF-1.7\n%%EOF\n", &Limits::default()).expect_err("nothing inside");
+    assert_eq!(error.code(), codes::CORRUPT_PDF);
+}
+
+#[test]
+fn limits_stop_the_work_and_say_so() {
+    let pages: Vec<Page> = (1..=3)
+        .map(|n| Page::lines(700.0, &[&format!("Text of page number {n}.")]))
+        .collect();
+    let bytes = pdf(&pages);
+
+    let two_pages = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
+    let extracted = extract(&bytes, &two_pages).expect("partial");
+    assert_eq!(
+        extracted.text,
+        "Text of page number 1.\n\nText of page number 2."
+    );
+    assert!(has_code(&extracted.errors, codes::LIMIT_EXCEEDED));
+
+    let no_time = Limits {
+        max_duration: Duration::ZERO,
+        ..Limits::default()
+    };
+    let error = extract(&bytes, &no_time).expect_err("no time");
+    assert_eq!(error.code(), codes::LIMIT_EXCEEDED);
+
+    let few_bytes = Limits {
+        max_decompressed_bytes: 60,
+        ..Limits::default()
+    };
+    let extracted = extract(&bytes, &few_bytes).expect("first page fits");
+    assert_eq!(extracted.text, "Text of page number 1.");
+    assert!(has_code(&extracted.errors, codes::LIMIT_EXCEEDED));
+}
