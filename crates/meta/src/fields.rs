@@ -127,9 +127,13 @@ const FAMILIES: &[(Field, &[&str])] = &[
             "vacancy id",
             "job id",
             "job number",
+            "job opening number",
+            "vacancy notice number",
+            "notice number",
             "requisition",
             "numero",
             "post number",
+            "post no",
             "position number",
         ],
     ),
@@ -335,6 +339,17 @@ fn split_locations(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// A value stated as a short phrase ("Full-time", "Belgium-Brussels"), not a sentence.
+const MAX_TEXT_VALUE_WORDS: usize = 15;
+
+fn short_text(value: &str) -> Option<String> {
+    let value = value.trim().trim_end_matches(['.', ';', ',']).trim_end();
+    let words = value.split_whitespace().count();
+    (1..=MAX_TEXT_VALUE_WORDS)
+        .contains(&words)
+        .then(|| value.to_owned())
+}
+
 /// Sets `slot` when it is empty and a value was read; reports whether it was.
 fn fill(slot: &mut Option<String>, value: Option<String>) -> bool {
     match (slot.is_none(), value) {
@@ -349,7 +364,7 @@ fn fill(slot: &mut Option<String>, value: Option<String>) -> bool {
 /// Records a field's value when the field is still unknown and the value reads as one.
 /// The first statement of a field wins.
 pub(crate) fn apply(metadata: &mut Metadata, field: Field, value: &str) -> bool {
-    let text = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+    let text = short_text(value);
     match field {
         Field::Title => fill(&mut metadata.title, text),
         Field::Reference => fill(&mut metadata.reference, clean_reference(value)),
@@ -394,6 +409,12 @@ pub(crate) fn apply(metadata: &mut Metadata, field: Field, value: &str) -> bool 
 pub(crate) fn read_labelled_lines(lines: &[String], metadata: &mut Metadata) {
     for line in lines {
         if let Some((field, value)) = read_label_line(line) {
+            // The period may be in the label ("Monthly salary: 5,000 EUR"); labels hold no digits.
+            let value = if field == Field::Salary {
+                line.as_str()
+            } else {
+                value
+            };
             apply(metadata, field, value);
         }
     }
@@ -462,6 +483,19 @@ mod tests {
     }
 
     #[test]
+    fn salary_period_may_be_in_the_label() {
+        let mut metadata = Metadata::default();
+        let lines = [
+            "Basic monthly salary: 6.543,21 EUR".to_owned(),
+            "Salaire (Base de paie) : 1 EUR".to_owned(),
+        ];
+        read_labelled_lines(&lines, &mut metadata);
+        let salary = metadata.salary.expect("a salary");
+        assert!((salary.amount - 6543.21).abs() < 0.005);
+        assert_eq!(salary.period, "monthly");
+    }
+
+    #[test]
     fn ignores_prose_and_headings() {
         assert_eq!(read_label_line("Salary and Benefits"), None);
         assert_eq!(
@@ -512,5 +546,9 @@ mod tests {
         let mut metadata = Metadata::default();
         assert!(!apply(&mut metadata, Field::Location, "In person"));
         assert_eq!(metadata.location, None);
+        let sentence = "The incumbent will be part of a small team that travels frequently across the Alliance and its partners.";
+        assert!(!apply(&mut metadata, Field::Title, sentence));
+        assert!(apply(&mut metadata, Field::Schedule, "Full-time."));
+        assert_eq!(metadata.schedule.as_deref(), Some("Full-time"));
     }
 }

@@ -97,6 +97,40 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_header_laid_out_differently() {
+        let english = "AGENCY LETTERHEAD\n\nSenior Software Engineer\n\nVacancy Number: AG-2026-014\n\
+                       Duty Station: The Hague, Netherlands\nGrade: A-3\n\
+                       Required Security Clearance: NATO SECRET\n\
+                       Deadline for applications: January 15th, 2026 at 23:59 CET\n\
+                       Start date: as soon as possible\n\
+                       Basic monthly salary: € 7 912,40 (tax free)\n";
+        let found = extract(english, Lang::En);
+        assert_eq!(found.title.as_deref(), Some("Senior Software Engineer"));
+        assert_eq!(found.reference.as_deref(), Some("AG-2026-014"));
+        assert_eq!(found.location.as_deref(), Some("The Hague, Netherlands"));
+        assert_eq!(found.grade.as_deref(), Some("A3"));
+        assert_eq!(found.clearance.as_deref(), Some("NATO SECRET"));
+        assert_eq!(found.deadline.as_deref(), Some("2026-01-15"));
+        assert_eq!(found.deadline_time.as_deref(), Some("23:59"));
+        assert_eq!(found.start_date, None, "no date stated");
+        assert_eq!(found.salary, salary(7912.4));
+        assert_eq!(found.organisation, None);
+
+        let french = "Ingénieure/Ingénieur logiciel principal(e)\n\nNuméro de l'avis : AG-2026-014\n\
+                      Lieu d'affectation : La Haye (Pays-Bas)\n\
+                      Date limite de dépôt des candidatures : 15 janv. 2026 à 23h59\n\
+                      Date d'entrée en fonction : 1er mars 2026\n\
+                      Rémunération : 7 912,40 euros nets par mois\n";
+        let found = extract(french, Lang::Fr);
+        assert_eq!(found.reference.as_deref(), Some("AG-2026-014"));
+        assert_eq!(found.location.as_deref(), Some("La Haye (Pays-Bas)"));
+        assert_eq!(found.deadline.as_deref(), Some("2026-01-15"));
+        assert_eq!(found.deadline_time.as_deref(), Some("23:59"));
+        assert_eq!(found.start_date.as_deref(), Some("2026-03-01"));
+        assert_eq!(found.salary, salary(7912.4));
+    }
+
+    #[test]
     fn agreeing_sides_give_no_warning() {
         let en = Metadata {
             reference: Some("251836".to_owned()),

@@ -22,7 +22,11 @@ const DEADLINE_PHRASES: &[&str] = &[
     "date de cloture",
     "apply by",
     "apply before",
-    "applications must be received by",
+    "submitted by",
+    "received by",
+    "submitted no later than",
+    "received no later than",
+    "sent no later than",
     "candidatures doivent parvenir",
 ];
 
@@ -48,7 +52,7 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{N}&'’.\-]*(?:\s+(?:(?:of|for|and|de|des|du
 /// "seeking a CSO Director to", "position of Head of Finance", "recrute un Chef de projet".
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?i:seeking|looking for|recruiting|hiring|recherche|recrute)\s+(?i:an?|the|une?)|\b(?i:position|post|poste|vacancy)\s+(?i:of|for|de|d')\s*(?i:an?\s+)?)\s*(?P<title>{NAME})"
+        r"(?:\b(?i:seeking|looking for|recruiting|hiring|recherche|recrute)\s+(?i:an?|the|une?|un\(e\))|\b(?i:position|post|poste|vacancy)\s+(?i:of|for|de|d')\s*(?i:an?\s+)?)\s*(?P<title>{NAME})"
     ))
     .expect("valid regex")
 });
@@ -142,10 +146,13 @@ const COUNTRIES: &[&str] = &[
     "uk",
 ];
 
-/// "International Organisation OCCAR", "the agency NSPA": an acronym right after the word.
+/// "International Organisation OCCAR", "the agency NSPA": an acronym right after the word
+/// (the word itself not in capitals, as in a banner line "AGENCY LETTERHEAD").
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:organisation|organization|agency|agence)\s+(?P<name>\p{Lu}{2,}(?:\s+\p{Lu}{2,})*)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"\b(?:[Oo]rgani[sz]ation|[Aa]gency|[Aa]gence)\s+(?P<name>\p{Lu}{2,}(?:\s+\p{Lu}{2,})*)\b",
+    )
+    .expect("valid regex")
 });
 
 /// "at grade G 23", "au grade A3", "Grade: NATO Grade G17".

@@ -38,14 +38,17 @@ const BANNER_WORDS: &[&str] = &[
     "announcement",
 ];
 
-/// The non-empty lines of the header block: those before the first numbered heading.
-fn header_block(lines: &[String]) -> impl Iterator<Item = &str> {
-    lines
-        .iter()
-        .map(String::as_str)
-        .filter(|line| !line.is_empty())
-        .take_while(|line| !NUMBERED_HEADING.is_match(line))
-        .take(MAX_HEADER_LINES)
+/// Where the header block ends: at the first numbered heading, or after
+/// [`MAX_HEADER_LINES`] non-empty lines.
+fn header_end(lines: &[String]) -> usize {
+    let mut non_empty = 0;
+    for (at, line) in lines.iter().enumerate() {
+        if NUMBERED_HEADING.is_match(line) || non_empty == MAX_HEADER_LINES {
+            return at;
+        }
+        non_empty += usize::from(!line.is_empty());
+    }
+    lines.len()
 }
 
 fn is_banner(line: &str) -> bool {
@@ -82,21 +85,44 @@ fn split_title_line(line: &str) -> Option<(&str, &str)> {
     is_title.then_some((title, reference))
 }
 
+/// A wrapped title spreads over at most this many lines.
+const MAX_TITLE_LINES: usize = 3;
+
+/// The title line ending at `lines[last]`, re-joined with the lines it was wrapped from
+/// (PDF text breaks a long title line: "… and Life Cycle" / "Management- 250885"), longest
+/// first. Only lines with no blank line between them are joined.
+fn title_line_ending_at(lines: &[String], last: usize) -> Option<(String, String)> {
+    let first_possible = last.saturating_sub(MAX_TITLE_LINES - 1);
+    let first_of_paragraph = (first_possible..=last)
+        .rev()
+        .take_while(|&k| !lines[k].is_empty())
+        .last()?;
+    (first_of_paragraph..=last).find_map(|first| {
+        let joined = lines[first..=last].join(" ");
+        split_title_line(&joined).map(|(title, reference)| (title.to_owned(), reference.to_owned()))
+    })
+}
+
 /// Reads the title and reference from the header block into the metadata, where the
 /// labelled lines did not already give them.
 pub(crate) fn read_title(lines: &[String], metadata: &mut Metadata) {
-    if let Some((title, reference)) = header_block(lines).find_map(split_title_line) {
-        metadata.title.get_or_insert_with(|| title.to_owned());
-        metadata
-            .reference
-            .get_or_insert_with(|| reference.to_owned());
+    let header_end = header_end(lines);
+    if let Some((title, reference)) =
+        (0..header_end).find_map(|last| title_line_ending_at(lines, last))
+    {
+        metadata.title.get_or_insert(title);
+        metadata.reference.get_or_insert(reference);
         return;
     }
     if metadata.title.is_some() {
         return;
     }
     // Without a reference, the title is the line right above the first field line.
-    let header: Vec<&str> = header_block(lines).collect();
+    let header: Vec<&str> = lines[..header_end]
+        .iter()
+        .map(String::as_str)
+        .filter(|line| !line.is_empty())
+        .collect();
     let first_field = header
         .iter()
         .position(|line| read_label_line(line).is_some());
@@ -146,6 +172,30 @@ mod tests {
         assert_eq!(
             title_and_reference("Project Manager (+ Reserve list)-260066"),
             some("Project Manager (+ Reserve list)", "260066")
+        );
+        assert_eq!(
+            title_and_reference(
+                "VACANCY NOTICE\nOfficer, Industrial Advisory Group and Life Cycle\nManagement- 250885"
+            ),
+            some(
+                "Officer, Industrial Advisory Group and Life Cycle Management",
+                "250885"
+            )
+        );
+        assert_eq!(
+            title_and_reference(
+                "\nProject Manager (+ Reserve list)-\n260066\n\nPrimary Location: Ukraine-Kyiv"
+            ),
+            some("Project Manager (+ Reserve list)", "260066")
+        );
+        assert_eq!(
+            title_and_reference(
+                "Administratrice/Administrateur (Groupe consultatif OTAN\n(NIAG) et gestion du cycle de vie) - 250885"
+            ),
+            some(
+                "Administratrice/Administrateur (Groupe consultatif OTAN (NIAG) et gestion du cycle de vie)",
+                "250885"
+            )
         );
         assert_eq!(
             title_and_reference("Officer - Cyber-Defence – IS-2024017"),
