@@ -144,6 +144,7 @@ const PERIODS: [(&str, &[&str]); 5] = [
             "mensuelle",
             "mensuellement",
             "par mois",
+            "mois",
             "per mois",
         ],
     ),
@@ -292,6 +293,7 @@ mod tests {
         );
         assert_eq!(salary("€ 120 000 per annum"), want(120_000.0, "yearly"));
         assert_eq!(salary("75,000 EUR par an"), want(75000.0, "yearly"));
+        assert_eq!(salary("5 000 €/mois"), want(5000.0, "monthly"));
         assert_eq!(
             salary("USD 5,400.50 per month"),
             Some((5400.5, "USD".to_owned(), "monthly".to_owned()))

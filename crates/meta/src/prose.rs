@@ -166,7 +166,7 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// "security clearance at 'OCCAR Secret level'", "clearance of NATO SECRET",
 /// "habilitation de sécurité de niveau SECRET OTAN".
 static CLEARANCE_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:clearance\s+(?:at|of)(?:\s+the)?(?:\s+level)?|habilitation(?:\s+de\s+s[ée]curit[ée])?\s+(?:de\s+)?niveau)\s+(?P<level>['‘’“”«]?\s*[\p{L}\s]+?)(?:\s*['’”»]|\s+(?i:level|for|or|to|pour|ou)\b|[(,.;]|$)")
+    Regex::new(r"\b(?i:clearance\s+(?:at|of)(?:\s+at\s+least)?(?:\s+the)?(?:\s+level)?|habilitation(?:\s+de\s+s[ée]curit[ée])?\s+(?:de\s+)?niveau)\s+(?P<level>['‘’“”«]?\s*[\p{L}\s]+?)(?:\s*['’”»]|\s+(?i:level|for|or|to|pour|ou)\b|[(,.;]|$)")
         .expect("valid regex")
 });
 
@@ -299,6 +299,8 @@ mod tests {
             ("EUR", "monthly")
         );
         assert_eq!(found.clearance.as_deref(), Some("COSMIC TOP SECRET"));
+        let found = read("Candidates must hold a security clearance of at least NATO SECRET.");
+        assert_eq!(found.clearance.as_deref(), Some("NATO SECRET"));
         let found = read(
             "You are required to have security clearance at ‘OCCAR Secret level’ for this post.",
         );
