@@ -1,0 +1,168 @@
+//! Small text helpers shared by the field readers: case and accent folding, words with
+//! their positions, sentences, and phrase search over words.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases a string and strips its accents, so "Sécurité" and "securite" compare equal.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| c.to_string().nfd().collect::<Vec<_>>())
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .replace('œ', "oe")
+        .replace('æ', "ae")
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// One word of a text: a maximal run of letters and digits, folded, with its byte span in
+/// the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The word, folded with [`fold`].
+    pub folded: String,
+    /// Byte offset of the word's first character.
+    pub start: usize,
+    /// Byte offset just past the word's last character.
+    pub end: usize,
+}
+
+/// The words of a text, in order. Apostrophes and hyphens separate words, so the French
+/// elision "l'habilitation" gives "l" and "habilitation".
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (offset, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(offset),
+            (false, Some(begin)) => {
+                found.push(Word {
+                    folded: fold(&text[begin..offset]),
+                    start: begin,
+                    end: offset,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Where a phrase (folded words separated by spaces) first occurs in a word list: the
+/// index of its first word.
+pub(crate) fn find_phrase(words: &[Word], phrase: &str) -> Option<usize> {
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words.windows(wanted.len()).position(|window| {
+        window
+            .iter()
+            .zip(&wanted)
+            .all(|(word, want)| word.folded == *want)
+    })
+}
+
+/// The byte span, in the text the words came from, of the first occurrence of any of the
+/// phrases.
+pub(crate) fn find_any_phrase(words: &[Word], phrases: &[&str]) -> Option<(usize, usize)> {
+    phrases
+        .iter()
+        .filter_map(|phrase| {
+            let first = find_phrase(words, phrase)?;
+            let last = first + phrase.split(' ').count() - 1;
+            Some((words[first].start, words[last].end))
+        })
+        .min()
+}
+
+/// The text as running prose: lines joined by single spaces, runs of white space collapsed.
+/// Notices converted from PDF break sentences across lines; prose patterns must see them whole.
+pub(crate) fn flowed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits running prose into sentences: a sentence ends at `.`, `!` or `?` followed by a space
+/// and an upper-case letter (so "14.606" or "e.g. drafting" do not end one).
+pub(crate) fn sentences(prose: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = prose.char_indices().collect();
+    for window in chars.windows(3) {
+        let [(_, end_mark), (space_at, space), (_, next)] = window else {
+            continue;
+        };
+        if matches!(end_mark, '.' | '!' | '?') && space.is_whitespace() && next.is_uppercase() {
+            found.push(prose[start..*space_at].trim());
+            start = *space_at;
+        }
+    }
+    found.push(prose[start..].trim());
+    found.retain(|sentence| !sentence.is_empty());
+    found
+}
+
+/// Replaces the no-break and narrow spaces French typography puts before `:` and inside
+/// numbers with plain spaces, and trims the line.
+pub(crate) fn plain_spaces(line: &str) -> String {
+    line.chars()
+        .map(|c| if is_space(c) { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// White space including the no-break (U+00A0), narrow no-break (U+202F) and thin (U+2009)
+/// spaces used as thousands separators.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_and_accents() {
+        assert_eq!(
+            fold("Niveau de l'habilitation de Sécurité"),
+            "niveau de l'habilitation de securite"
+        );
+        assert_eq!(fold("Févr. DÉC. août"), "fevr. dec. aout");
+    }
+
+    #[test]
+    fn words_keep_their_spans() {
+        let text = "Date de retrait : 4-jan.-2026";
+        let found = words(text);
+        let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["date", "de", "retrait", "4", "jan", "2026"]);
+        assert_eq!(&text[found[2].start..found[2].end], "retrait");
+    }
+
+    #[test]
+    fn phrases_are_found_on_word_boundaries() {
+        let found = words("Niveau de l'habilitation de sécurité NS");
+        assert_eq!(find_phrase(&found, "habilitation de securite"), Some(3));
+        assert_eq!(find_phrase(&found, "habilit"), None);
+        let span = find_any_phrase(&found, &["securite", "niveau"]);
+        assert_eq!(span, Some((0, 6)));
+    }
+
+    #[test]
+    fn sentences_do_not_end_inside_numbers_or_abbreviations() {
+        let prose = "The salary is Euro 14.606 (as per 2025). The closing date is 08/06/2026. Done";
+        assert_eq!(
+            sentences(prose),
+            [
+                "The salary is Euro 14.606 (as per 2025).",
+                "The closing date is 08/06/2026.",
+                "Done"
+            ]
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The job title and reference from the notice's header block: the line that ends with the
+//! reference ("Officer, Defence Policy - 251836"), or else the line just above the field lines.
+
+use std::sync::LazyLock;
+
+use model::Metadata;
+use regex::Regex;
+
+use crate::date::find_date;
+use crate::fields::read_label_line;
+use crate::text::fold;
+
+/// A title followed by a dash and a reference: "Officer, Defence Policy - 251836",
+/// "… Management- 250885", "Gestionnaire de projet CAP -260066", "Officer – IS-251836".
+static TITLE_AND_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<title>.*?\S)\s*[-–—]\s*(?P<reference>(?:[A-Z]{1,6}[-/]?)?\d{4,}[A-Za-z]?)$")
+        .expect("valid regex")
+});
+
+/// A numbered section heading ("1. SUMMARY"): the header block ends there.
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}\s*[.)]\s+\p{Lu}").expect("valid regex"));
+
+/// How many non-empty lines the header block holds at most.
+const MAX_HEADER_LINES: usize = 40;
+
+/// A title is a phrase, not a paragraph.
+const MAX_TITLE_WORDS: usize = 20;
+
+/// Words of letterhead and banner lines ("VACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE
+/// DU POSTE"), folded.
+const BANNER_WORDS: &[&str] = &[
+    "vacancy",
+    "vacance",
+    "notification",
+    "notice",
+    "avis",
+    "announcement",
+];
+
+/// Where the header block ends: at the first numbered heading, or after
+/// [`MAX_HEADER_LINES`] non-empty lines.
+fn header_end(lines: &[String]) -> usize {
+    let mut non_empty = 0;
+    for (at, line) in lines.iter().enumerate() {
+        if NUMBERED_HEADING.is_match(line) || non_empty == MAX_HEADER_LINES {
+            return at;
+        }
+        non_empty += usize::from(!line.is_empty());
+    }
+    lines.len()
+}
+
+fn is_banner(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    let banner_word = crate::text::words(line)
+        .iter()
+        .any(|word| BANNER_WORDS.contains(&word.folded.as_str()));
+    shouting || banner_word || line.contains('\t') || line.contains('<')
+}
+
+/// Whether a line reads as a job title: a short phrase that is no sentence, no list item,
+/// no link, no banner and no label line.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let ends_like_sentence = line.ends_with(['.', ':', ';', '?', '!', ',']);
+    let starts_like_name = line.chars().next().is_some_and(char::is_uppercase);
+    (1..=MAX_TITLE_WORDS).contains(&words)
+        && starts_like_name
+        && !ends_like_sentence
+        && !fold(line).contains("http")
+        && !is_banner(line)
+        && read_label_line(line).is_none()
+}
+
+/// Splits a "title - reference" line.
+fn split_title_line(line: &str) -> Option<(&str, &str)> {
+    let captures = TITLE_AND_REFERENCE.captures(line)?;
+    let title = captures.name("title")?.as_str();
+    let reference = captures.name("reference")?.as_str();
+    let has_words = title.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    // "Application Deadline: 4-Jan-2026" also ends with a dash and digits.
+    let is_title = has_words && find_date(line).is_none() && looks_like_title(title);
+    is_title.then_some((title, reference))
+}
+
+/// A wrapped title spreads over at most this many lines.
+const MAX_TITLE_LINES: usize = 3;
+
+/// The title line ending at `lines[last]`, re-joined with the lines it was wrapped from
+/// (PDF text breaks a long title line: "… and Life Cycle" / "Management- 250885"), longest
+/// first. Only lines with no blank line between them are joined.
+fn title_line_ending_at(lines: &[String], last: usize) -> Option<(String, String)> {
+    let first_possible = last.saturating_sub(MAX_TITLE_LINES - 1);
+    let first_of_paragraph = (first_possible..=last)
+        .rev()
+        .take_while(|&k| !lines[k].is_empty())
+        .last()?;
+    (first_of_paragraph..=last).find_map(|first| {
+        let joined = lines[first..=last].join(" ");
+        split_title_line(&joined).map(|(title, reference)| (title.to_owned(), reference.to_owned()))
+    })
+}
+
+/// Reads the title and reference from the header block into the metadata, where the
+/// labelled lines did not already give them.
+pub(crate) fn read_title(lines: &[String], metadata: &mut Metadata) {
+    let header_end = header_end(lines);
+    if let Some((title, reference)) =
+        (0..header_end).find_map(|last| title_line_ending_at(lines, last))
+    {
+        metadata.title.get_or_insert(title);
+        metadata.reference.get_or_insert(reference);
+        return;
+    }
+    if metadata.title.is_some() {
+        return;
+    }
+    // Without a reference, the title is the line right above the first field line.
+    let header: Vec<&str> = lines[..header_end]
+        .iter()
+        .map(String::as_str)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let first_field = header
+        .iter()
+        .position(|line| read_label_line(line).is_some());
+    let above = first_field
+        .and_then(|at| at.checked_sub(1))
+        .map(|at| header[at]);
+    metadata.title = above
+        .filter(|line| looks_like_title(line))
+        .map(str::to_owned);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_and_reference(text: &str) -> (Option<String>, Option<String>) {
+        let lines: Vec<String> = text.lines().map(crate::text::plain_spaces).collect();
+        let mut metadata = Metadata::default();
+        read_title(&lines, &mut metadata);
+        (metadata.title, metadata.reference)
+    }
+
+    fn some(title: &str, reference: &str) -> (Option<String>, Option<String>) {
+        (Some(title.to_owned()), Some(reference.to_owned()))
+    }
+
+    #[test]
+    fn title_lines_with_a_reference() {
+        let header = "NATO\tNORTH ATLANTIC TREATY ORGANIZATION\n\nVACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE DU POSTE\n\nOfficer, Defence Policy - 251836\n\nPrimary Location: Belgium-Brussels";
+        assert_eq!(
+            title_and_reference(header),
+            some("Officer, Defence Policy", "251836")
+        );
+        assert_eq!(
+            title_and_reference(
+                "Officer, NATO Industrial Advisory Group (NIAG) and Life Cycle Management- 250885"
+            ),
+            some(
+                "Officer, NATO Industrial Advisory Group (NIAG) and Life Cycle Management",
+                "250885"
+            )
+        );
+        assert_eq!(
+            title_and_reference(" Gestionnaire de projet CAP -260066 "),
+            some("Gestionnaire de projet CAP", "260066")
+        );
+        assert_eq!(
+            title_and_reference("Project Manager (+ Reserve list)-260066"),
+            some("Project Manager (+ Reserve list)", "260066")
+        );
+        assert_eq!(
+            title_and_reference(
+                "VACANCY NOTICE\nOfficer, Industrial Advisory Group and Life Cycle\nManagement- 250885"
+            ),
+            some(
+                "Officer, Industrial Advisory Group and Life Cycle Management",
+                "250885"
+            )
+        );
+        assert_eq!(
+            title_and_reference(
+                "\nProject Manager (+ Reserve list)-\n260066\n\nPrimary Location: Ukraine-Kyiv"
+            ),
+            some("Project Manager (+ Reserve list)", "260066")
+        );
+        assert_eq!(
+            title_and_reference(
+                "Administratrice/Administrateur (Groupe consultatif OTAN\n(NIAG) et gestion du cycle de vie) - 250885"
+            ),
+            some(
+                "Administratrice/Administrateur (Groupe consultatif OTAN (NIAG) et gestion du cycle de vie)",
+                "250885"
+            )
+        );
+        assert_eq!(
+            title_and_reference("Officer - Cyber-Defence – IS-2024017"),
+            some("Officer - Cyber-Defence", "IS-2024017")
+        );
+    }
+
+    #[test]
+    fn dates_and_banners_are_not_titles() {
+        assert_eq!(
+            title_and_reference("Application Deadline: 4-Jan-2026"),
+            (None, None)
+        );
+        assert_eq!(
+            title_and_reference("Application Deadline 4-Jan-2026"),
+            (None, None)
+        );
+        assert_eq!(
+            title_and_reference("VACANCY NOTICE - 2026001"),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn without_a_reference_the_line_above_the_fields() {
+        let header =
+            "VACANCY NOTICE\n\nSenior Budget Analyst\n\nLocation: Mons, Belgium\nGrade: A3";
+        assert_eq!(
+            title_and_reference(header),
+            (Some("Senior Budget Analyst".to_owned()), None)
+        );
+        let prose = "We are hiring.\nLocation: Mons, Belgium";
+        assert_eq!(title_and_reference(prose), (None, None));
+    }
+}
