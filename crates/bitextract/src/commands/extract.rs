@@ -132,7 +132,7 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let style = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents ({per_sec}, {eta} left)",
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents, {eta} left",
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     let bar = ProgressBar::new(len).with_style(style);
