@@ -188,6 +188,22 @@ fn every_format_holds_the_same_pairs_in_id_order() {
 }
 
 #[test]
+fn confidences_survive_the_read_back_to_the_last_digit() {
+    // Parsed without correct rounding, this value comes back one unit in the last place off.
+    let confidence = 0.998_648_601_734_218_7;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    export(
+        &root,
+        &[document("d", vec![pair("a", "b", confidence)])],
+        ExportOptions::default(),
+    );
+    let written = serde_json::to_string(&confidence).expect("number");
+    assert!(read(&root, files::SEGMENTS).contains(&format!("\"confidence\":{written}")));
+    assert!(read(&root, files::TMX).contains(&format!(">{written}<")));
+}
+
+#[test]
 fn the_tmx_header_declares_the_pair_and_the_tool() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("out");

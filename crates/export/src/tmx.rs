@@ -5,6 +5,7 @@
 use std::io;
 
 use quick_xml::Writer;
+use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::atomic::AtomicFile;
@@ -61,14 +62,14 @@ impl Tmx {
                 for (kind, value) in props {
                     xml.create_element("prop")
                         .with_attribute(("type", kind))
-                        .write_text_content(BytesText::new(&xml_safe(value)))?;
+                        .write_text_content(text_node(value))?;
                 }
                 for (lang, text) in [("en", &seg.pair.en), ("fr", &seg.pair.fr)] {
                     xml.create_element("tuv")
                         .with_attribute(("xml:lang", lang))
                         .write_inner_content(|xml| {
                             xml.create_element("seg")
-                                .write_text_content(BytesText::new(&xml_safe(text)))?;
+                                .write_text_content(text_node(text))?;
                             Ok(())
                         })?;
                 }
@@ -85,4 +86,10 @@ impl Tmx {
         io::Write::write_all(&mut file, b"\n")?;
         Ok(file)
     }
+}
+
+/// Element text: XML-forbidden characters dropped, and only `&`, `<` and `>` escaped, so
+/// apostrophes and quotes stay readable in the file.
+fn text_node(text: &str) -> BytesText<'static> {
+    BytesText::from_escaped(partial_escape(xml_safe(text).into_owned()).into_owned())
 }
