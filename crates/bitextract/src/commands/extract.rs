@@ -109,12 +109,11 @@ pub fn run(args: &Args) -> Result<()> {
             threads: pool.current_num_threads(),
         },
     };
-    let output = dataset.root().to_owned();
     let manifest = dataset
         .finish(manifest)
         .context("cannot write the dataset files")?;
     if !args.quiet {
-        print!("{}", summary::render(&manifest, &output));
+        print!("{}", summary::render(&manifest, &args.output));
     }
     Ok(())
 }
