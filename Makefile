@@ -1,18 +1,28 @@
 # Thin aliases over cargo: the logic lives in the Rust crates.
 CORPUS ?= corpus
 OUT ?= dataset
+# Further options for `bitextract extract`, e.g. EXTRACT_ARGS="--formats tmx --min-confidence 0.8".
+EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: build extract test score clean
+.PHONY: setup build extract test schema score clean
+
+# Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
+setup:
+	./scripts/setup.sh
 
 build:
 	$(CARGO) build --release -p bitextract
 
 extract: build
-	./target/release/bitextract extract $(CORPUS) -o $(OUT)
+	./target/release/bitextract extract $(CORPUS) -o $(OUT) $(EXTRACT_ARGS)
 
-test:
+test: setup
 	$(CARGO) test --workspace
+
+# Regenerates the committed JSON Schema of documents/<id>.json after a model change.
+schema:
+	UPDATE_SCHEMA=1 $(CARGO) test -p export --lib schema
 
 # Scores the dataset against the hand-made gold (needs the shared evaluation kit beside the repository).
 score: extract

@@ -1,12 +1,11 @@
-//! `sections.jsonl` and `segments.jsonl`.
+//! `sections.jsonl` and `segments.jsonl`: one JSON object per line.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
 
-use model::Document;
 use serde::Serialize;
 
-use crate::{ExportError, write_atomically};
+use crate::atomic::AtomicFile;
+use crate::pairs::{SectionPair, SegmentRef};
 
 #[derive(Serialize)]
 struct SectionLine<'a> {
@@ -31,52 +30,41 @@ struct SegmentLine<'a> {
     confidence: f64,
 }
 
-/// One line per EN/FR section pair, in document id then section order.
-pub(crate) fn write_sections(path: &Path, documents: &[Document]) -> Result<(), ExportError> {
-    write_atomically(path, |w| {
-        for doc in documents {
-            for s in doc.section_pairs() {
-                let (Some(en), Some(fr)) = (&s.en, &s.fr) else {
-                    continue;
-                };
-                let line = SectionLine {
-                    doc: &doc.id,
-                    section: s.number,
-                    index: s.index,
-                    en_heading: en.heading.as_deref(),
-                    fr_heading: fr.heading.as_deref(),
-                    en: &en.text,
-                    fr: &fr.text,
-                    confidence: s.confidence,
-                };
-                serde_json::to_writer(&mut *w, &line)?;
-                w.write_all(b"\n")?;
-            }
-        }
-        Ok(())
-    })
+/// Writes one section pair as a line of `sections.jsonl`.
+pub(crate) fn write_section(out: &mut AtomicFile, doc: &str, pair: &SectionPair) -> io::Result<()> {
+    write_line(
+        out,
+        &SectionLine {
+            doc,
+            section: pair.section.number,
+            index: pair.section.index,
+            en_heading: pair.en.heading.as_deref(),
+            fr_heading: pair.fr.heading.as_deref(),
+            en: &pair.en.text,
+            fr: &pair.fr.text,
+            confidence: pair.section.confidence,
+        },
+    )
 }
 
-/// One line per EN/FR segment pair, in document id, section and segment order.
-pub(crate) fn write_segments(path: &Path, documents: &[Document]) -> Result<(), ExportError> {
-    write_atomically(path, |w| {
-        for doc in documents {
-            for s in doc.section_pairs() {
-                for (k, seg) in s.segments.iter().enumerate() {
-                    let line = SegmentLine {
-                        doc: &doc.id,
-                        section: s.number,
-                        index: s.index,
-                        segment: k + 1,
-                        en: &seg.en,
-                        fr: &seg.fr,
-                        confidence: seg.confidence,
-                    };
-                    serde_json::to_writer(&mut *w, &line)?;
-                    w.write_all(b"\n")?;
-                }
-            }
-        }
-        Ok(())
-    })
+/// Writes one segment pair as a line of `segments.jsonl`.
+pub(crate) fn write_segment(out: &mut AtomicFile, doc: &str, seg: &SegmentRef) -> io::Result<()> {
+    write_line(
+        out,
+        &SegmentLine {
+            doc,
+            section: seg.section.number,
+            index: seg.section.index,
+            segment: seg.number,
+            en: &seg.pair.en,
+            fr: &seg.pair.fr,
+            confidence: seg.pair.confidence,
+        },
+    )
+}
+
+fn write_line(out: &mut AtomicFile, value: &impl Serialize) -> io::Result<()> {
+    // serde_json escapes line breaks inside strings, so one value is one line.
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
 }

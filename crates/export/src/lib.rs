@@ -1,55 +1,83 @@
 //! Export: documents and the dataset files on disk.
 //!
-//! Entry point: [`Dataset`]. [`Dataset::create`] prepares an output directory,
-//! [`Dataset::write_document`] writes one `documents/<id>.json` as soon as the document is
-//! ready (so a batch streams), and [`Dataset::finish`] writes the corpus-wide files
-//! (`sections.jsonl`, `segments.jsonl`, `manifest.json`) by reading the documents back in id
-//! order, so they are deterministic whatever order the documents were produced in.
+//! Entry point: [`Dataset`]. [`Dataset::create`] checks the output directory and opens a
+//! staging directory beside it, [`Dataset::write_document`] writes one
+//! `documents/<id>.json` as soon as the document is ready (so a batch streams), and
+//! [`Dataset::finish`] writes the corpus-wide files of the selected [`Format`]s
+//! (`sections.jsonl`, `segments.jsonl`, `bitext.tmx`, `bitext.en`/`bitext.fr`) in one pass
+//! over the documents read back one at a time in id order, writes `manifest.json`, and
+//! swaps the staging directory in place of the output directory.
 //!
-//! Every file is written to a temporary name and renamed into place: an interrupted run
-//! never leaves a half-written file. This crate is the only one that knows JSON; it does
-//! not decide what goes into a document.
+//! So the output is deterministic whatever order the documents were produced in, holds this
+//! run's files only (no stale document of an earlier run), and an interrupted run leaves the
+//! previous output untouched. Every file is also written under a temporary name and renamed.
+//! A directory that is not empty and holds no `manifest.json` is not a dataset: it is never
+//! replaced. [`document_schema`] gives the JSON Schema of a document.
+//!
+//! This crate decides how the files look, not what goes into a document.
 
+mod atomic;
+mod corpus;
 mod jsonl;
+mod moses;
+mod pairs;
+mod schema;
+mod text;
+mod tmx;
 
+use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
 
 use model::{Document, Manifest};
+
+use crate::atomic::write_atomically;
+use crate::corpus::CorpusFiles;
+pub use crate::schema::{DOCUMENT_SCHEMA_PATH, document_schema};
 
 /// Why the dataset could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// A file or directory could not be created, written or renamed.
-    #[error("{path}: {source}")]
+    /// A file or directory could not be created, written or renamed (the reason is the
+    /// error's source).
+    #[error("{path}")]
     Io {
         /// The path involved.
         path: PathBuf,
         /// The underlying error.
         source: io::Error,
     },
-    /// A document on disk could not be read back as JSON.
-    #[error("{path}: not a valid document: {source}")]
+    /// A document on disk could not be read back as JSON (the reason is the error's source).
+    #[error("{path}: not a valid document")]
     Json {
         /// The path involved.
         path: PathBuf,
         /// The underlying error.
         source: serde_json::Error,
     },
+    /// The output path exists but is not a bitextract dataset, so it is left alone.
+    #[error("{path} is not a bitextract output directory ({reason}); refusing to replace it")]
+    NotADataset {
+        /// The output path.
+        path: PathBuf,
+        /// What makes it something else.
+        reason: &'static str,
+    },
+    /// A document id that cannot be a file name.
+    #[error("document id {id:?} cannot be used as a file name")]
+    BadId {
+        /// The id.
+        id: String,
+    },
 }
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ExportError + '_ {
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> ExportError + '_ {
     move |source| ExportError::Io {
         path: path.to_owned(),
         source,
     }
-}
-
-/// An output directory being written.
-#[derive(Debug, Clone)]
-pub struct Dataset {
-    root: PathBuf,
 }
 
 /// File names inside the output directory.
@@ -60,93 +88,267 @@ pub mod files {
     pub const SECTIONS: &str = "sections.jsonl";
     /// Segment pairs, one JSON object per line.
     pub const SEGMENTS: &str = "segments.jsonl";
+    /// Segment pairs as a TMX 1.4b translation memory.
+    pub const TMX: &str = "bitext.tmx";
+    /// English side of the segment pairs, one per line.
+    pub const MOSES_EN: &str = "bitext.en";
+    /// French side of the segment pairs, one per line.
+    pub const MOSES_FR: &str = "bitext.fr";
     /// The run's manifest.
     pub const MANIFEST: &str = "manifest.json";
 }
 
-impl Dataset {
-    /// Prepares `root` for a new run: creates it if needed and clears the documents of any
-    /// earlier run, so that the directory ends up holding this run's output only.
-    pub fn create(root: &Path) -> Result<Self, ExportError> {
-        let documents = root.join(files::DOCUMENTS);
-        if documents.exists() {
-            fs::remove_dir_all(&documents).map_err(io_err(&documents))?;
+/// A corpus-wide output format. `documents/` and `manifest.json` are always written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// `sections.jsonl` and `segments.jsonl`.
+    Jsonl,
+    /// `bitext.tmx`.
+    Tmx,
+    /// `bitext.en` and `bitext.fr`.
+    Moses,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Tmx, Format::Moses];
+
+    /// The name used on the command line and in the manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
         }
-        fs::create_dir_all(&documents).map_err(io_err(&documents))?;
+    }
+}
+
+/// A format name that is not one of [`Format::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?} (expected jsonl, tmx or moses)")]
+pub struct UnknownFormat(String);
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
+}
+
+/// What the corpus-wide files hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// The formats to write.
+    pub formats: BTreeSet<Format>,
+    /// Section and segment pairs with a lower confidence are left out of the corpus-wide
+    /// files (the documents keep them all).
+    pub min_confidence: f64,
+}
+
+impl Default for ExportOptions {
+    /// Every format, every pair.
+    fn default() -> Self {
+        ExportOptions {
+            formats: Format::ALL.into(),
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// An output directory being written.
+///
+/// Dropping it without calling [`Dataset::finish`] removes the staging directory and leaves
+/// the output directory as it was.
+#[derive(Debug)]
+pub struct Dataset {
+    root: PathBuf,
+    staging: PathBuf,
+    options: ExportOptions,
+    finished: bool,
+}
+
+/// Prefix of the sibling directories a run works in: `.<name>.bitextract-…`.
+fn work_dir_prefix(name: &str) -> String {
+    format!(".{name}.bitextract-")
+}
+
+impl Dataset {
+    /// Prepares a run that will write its output to `root`.
+    ///
+    /// `root` may be missing, empty, or the output of an earlier run (it holds a
+    /// `manifest.json`); anything else is refused with [`ExportError::NotADataset`]. The
+    /// documents go to a staging directory beside `root` until [`Dataset::finish`].
+    pub fn create(root: &Path, options: ExportOptions) -> Result<Self, ExportError> {
+        let root = std::path::absolute(root).map_err(io_error(root))?;
+        check_replaceable(&root)?;
+        let (Some(parent), Some(name)) = (root.parent(), root.file_name()) else {
+            return Err(ExportError::NotADataset {
+                path: root,
+                reason: "it has no name of its own",
+            });
+        };
+        let name = name.to_string_lossy().into_owned();
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+        remove_abandoned_work_dirs(parent, &name);
+        let staging = parent.join(format!(
+            "{}staging-{}",
+            work_dir_prefix(&name),
+            std::process::id()
+        ));
+        let documents = staging.join(files::DOCUMENTS);
+        fs::create_dir_all(&documents).map_err(io_error(&documents))?;
         Ok(Dataset {
-            root: root.to_owned(),
+            root,
+            staging,
+            options,
+            finished: false,
         })
     }
 
-    /// The output directory.
+    /// The output directory (absolute).
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// Path of a document's JSON file.
-    pub fn document_path(&self, id: &str) -> PathBuf {
-        self.root.join(files::DOCUMENTS).join(format!("{id}.json"))
+    /// The options the corpus-wide files are written with.
+    pub fn options(&self) -> &ExportOptions {
+        &self.options
     }
 
-    /// Writes one document, atomically.
+    /// Writes one document, atomically. Safe to call from several threads at once.
     pub fn write_document(&self, doc: &Document) -> Result<(), ExportError> {
-        let path = self.document_path(&doc.id);
+        let mut components = Path::new(&doc.id).components();
+        if doc.id.contains(['/', '\\'])
+            || !matches!(
+                (components.next(), components.next()),
+                (Some(Component::Normal(_)), None)
+            )
+        {
+            return Err(ExportError::BadId { id: doc.id.clone() });
+        }
+        let path = self
+            .staging
+            .join(files::DOCUMENTS)
+            .join(format!("{}.json", doc.id));
         write_atomically(&path, |w| {
-            serde_json::to_writer_pretty(&mut *w, doc).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *w, doc)?;
             w.write_all(b"\n")
         })
     }
 
-    /// Writes the corpus-wide files from the documents on disk, and the manifest last.
-    pub fn finish(&self, manifest: &Manifest) -> Result<(), ExportError> {
-        let documents = self.read_documents()?;
-        jsonl::write_sections(&self.root.join(files::SECTIONS), &documents)?;
-        jsonl::write_segments(&self.root.join(files::SEGMENTS), &documents)?;
-        let path = self.root.join(files::MANIFEST);
-        write_atomically(&path, |w| {
-            serde_json::to_writer_pretty(&mut *w, manifest).map_err(io::Error::other)?;
+    /// Writes the corpus-wide files and `manifest.json`, then puts the run's output in place
+    /// of the output directory. Returns the manifest as written, its `export` part filled in.
+    pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, ExportError> {
+        let mut corpus = CorpusFiles::create(&self.staging, &self.options)?;
+        for path in self.document_paths()? {
+            let bytes = fs::read(&path).map_err(io_error(&path))?;
+            let doc: Document = serde_json::from_slice(&bytes)
+                .map_err(|source| ExportError::Json { path, source })?;
+            corpus.add(&doc)?;
+        }
+        manifest.export = corpus.commit()?;
+        write_atomically(&self.staging.join(files::MANIFEST), |w| {
+            serde_json::to_writer_pretty(&mut *w, &manifest)?;
             w.write_all(b"\n")
-        })
+        })?;
+        self.swap_into_place()?;
+        self.finished = true;
+        Ok(manifest)
     }
 
-    /// The documents of this run, in id order.
-    fn read_documents(&self) -> Result<Vec<Document>, ExportError> {
-        let dir = self.root.join(files::DOCUMENTS);
-        let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
-            .map_err(io_err(&dir))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        paths
-            .into_iter()
-            .map(|path| {
-                let bytes = fs::read(&path).map_err(io_err(&path))?;
-                serde_json::from_slice(&bytes).map_err(|source| ExportError::Json { path, source })
-            })
-            .collect()
+    /// The staged documents, in id order.
+    fn document_paths(&self) -> Result<Vec<PathBuf>, ExportError> {
+        let dir = self.staging.join(files::DOCUMENTS);
+        let mut documents: Vec<(String, PathBuf)> = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(io_error(&dir))? {
+            let path = entry.map_err(io_error(&dir))?.path();
+            let id = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".json"));
+            if let Some(id) = id {
+                documents.push((id.to_owned(), path));
+            }
+        }
+        // By id, not by file name: "a" sorts before "a-b", but "a.json" after "a-b.json".
+        documents.sort();
+        Ok(documents.into_iter().map(|(_, path)| path).collect())
+    }
+
+    /// Replaces the output directory with the staging directory.
+    fn swap_into_place(&self) -> Result<(), ExportError> {
+        if fs::symlink_metadata(&self.root).is_err() {
+            return fs::rename(&self.staging, &self.root).map_err(io_error(&self.root));
+        }
+        // Checked again: the directory may have changed since the run started.
+        check_replaceable(&self.root)?;
+        let previous = self.staging.with_file_name(format!(
+            "{}previous-{}",
+            work_dir_prefix(&self.root.file_name().unwrap_or_default().to_string_lossy()),
+            std::process::id()
+        ));
+        fs::rename(&self.root, &previous).map_err(io_error(&self.root))?;
+        if let Err(err) = fs::rename(&self.staging, &self.root) {
+            // Put the previous output back rather than leave nothing.
+            let _ = fs::rename(&previous, &self.root);
+            return Err(io_error(&self.root)(err));
+        }
+        // The new output is in place; a previous output that cannot be removed now is
+        // removed by the next run (see `remove_abandoned_work_dirs`).
+        let _ = fs::remove_dir_all(&previous);
+        Ok(())
     }
 }
 
-/// Writes a file through a temporary sibling and renames it into place.
-pub(crate) fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<fs::File>) -> io::Result<()>,
-) -> Result<(), ExportError> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let result = (|| {
-        let mut w = BufWriter::new(fs::File::create(&tmp)?);
-        write(&mut w)?;
-        w.into_inner()
-            .map_err(io::IntoInnerError::into_error)?
-            .sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        // Best effort: the temporary file is garbage either way.
-        let _ = fs::remove_file(&tmp);
+impl Drop for Dataset {
+    fn drop(&mut self) {
+        if !self.finished {
+            // The run failed: its half-made output is garbage.
+            let _ = fs::remove_dir_all(&self.staging);
+        }
     }
-    result.map_err(io_err(path))
 }
+
+/// Errs unless `root` is missing, an empty directory or a dataset (it has a manifest).
+fn check_replaceable(root: &Path) -> Result<(), ExportError> {
+    let Ok(meta) = fs::symlink_metadata(root) else {
+        return Ok(());
+    };
+    let not_a_dataset = |reason| ExportError::NotADataset {
+        path: root.to_owned(),
+        reason,
+    };
+    if !meta.is_dir() {
+        return Err(not_a_dataset("it is not a directory"));
+    }
+    let mut entries = fs::read_dir(root).map_err(io_error(root))?;
+    if entries.next().is_none() || root.join(files::MANIFEST).is_file() {
+        Ok(())
+    } else {
+        Err(not_a_dataset("it is not empty and has no manifest.json"))
+    }
+}
+
+/// Removes the staging and previous-output directories that killed runs left beside the
+/// output directory.
+fn remove_abandoned_work_dirs(parent: &Path, name: &str) {
+    let prefix = work_dir_prefix(name);
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_work_dir = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_work_dir {
+            // Best effort: a leftover that cannot be removed does not stop this run.
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

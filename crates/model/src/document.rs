@@ -1,11 +1,12 @@
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{Diagnostic, Lang, Metadata};
 
 /// One output document: `documents/<id>.json` in the dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// Stable identifier derived from the source path(s).
     pub id: String,
@@ -57,7 +58,7 @@ impl Document {
 }
 
 /// One input file behind a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// Path relative to the corpus root, with `/` separators.
     pub path: String,
@@ -75,7 +76,18 @@ pub struct Source {
 
 /// Input formats bitextract reads.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
@@ -87,7 +99,9 @@ pub enum SourceFormat {
 }
 
 /// Outcome of processing a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Extracted completely.
@@ -99,7 +113,9 @@ pub enum Status {
 }
 
 /// What a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Substantial text in both languages.
@@ -111,7 +127,7 @@ pub enum Kind {
 }
 
 /// A section: one language's heading and text, and its counterpart in the other language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// 1-based position in the document.
     pub index: usize,
@@ -123,6 +139,7 @@ pub struct Section {
     /// The French side, `null` when the section exists only in English.
     pub fr: Option<SectionSide>,
     /// How sure the pairing is, in [0, 1]; low for one-sided sections.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
     /// Aligned sentence and bullet pairs inside the section.
     pub segments: Vec<SegmentPair>,
@@ -139,7 +156,7 @@ impl Section {
 }
 
 /// One language's side of a section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SectionSide {
     /// The heading without its number; `null` for the preamble.
     pub heading: Option<String>,
@@ -148,12 +165,13 @@ pub struct SectionSide {
 }
 
 /// An aligned pair of segments (sentences, bullets or short paragraphs).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SegmentPair {
     /// The English segment(s).
     pub en: String,
     /// The French segment(s).
     pub fr: String,
     /// How sure the link is, in [0, 1].
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
 }

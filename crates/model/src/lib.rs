@@ -7,7 +7,8 @@
 //!
 //! It does no work of its own: no I/O, no parsing, no heuristics. Every other crate
 //! depends on it, and it depends on nothing but `serde`, so that the types serialize
-//! exactly as the dataset contract spells them.
+//! exactly as the dataset contract spells them, and `schemars`, so that the document
+//! types describe themselves as a JSON Schema.
 
 mod diagnostic;
 mod document;
@@ -20,13 +21,16 @@ pub use document::{
     Document, Kind, Section, SectionSide, SegmentPair, Source, SourceFormat, Status,
 };
 pub use extracted::Extracted;
-pub use manifest::{Counts, InputRecord, Manifest, SkippedFile, Timings};
+pub use manifest::{Counts, ExportSummary, InputRecord, Manifest, SkippedFile, Timings};
 pub use metadata::{Metadata, Salary};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One of the two languages bitextract pairs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.

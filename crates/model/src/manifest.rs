@@ -15,6 +15,9 @@ pub struct Manifest {
     pub skipped: Vec<SkippedFile>,
     /// Totals of the run.
     pub counts: Counts,
+    /// What the corpus-wide files hold (formats, confidence threshold, pairs written).
+    #[serde(default)]
+    pub export: ExportSummary,
     /// Wall-clock figures; the only part of the dataset that changes between identical runs.
     pub timings: Timings,
 }
@@ -67,6 +70,20 @@ pub struct Counts {
     /// EN/FR section pairs.
     pub section_pairs: usize,
     /// EN/FR segment pairs.
+    pub segment_pairs: usize,
+}
+
+/// What the corpus-wide files of a run (`sections.jsonl`, `segments.jsonl`, `bitext.*`) hold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExportSummary {
+    /// The formats written besides `documents/` and `manifest.json`: "jsonl", "tmx", "moses".
+    pub formats: Vec<String>,
+    /// Pairs with a lower confidence were left out of the corpus-wide files (not of the documents).
+    pub min_confidence: f64,
+    /// Section pairs at or above the threshold: the lines of `sections.jsonl`.
+    pub section_pairs: usize,
+    /// Segment pairs at or above the threshold: the lines of `segments.jsonl` and of
+    /// `bitext.en`/`bitext.fr`, the units of `bitext.tmx`.
     pub segment_pairs: usize,
 }
 

@@ -1,9 +1,10 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A notice's fields in one language, as worded in that language.
 ///
 /// A field the notice does not state is `None` (absent from the JSON), never guessed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Metadata {
     /// Job title, without the reference number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,7 +52,7 @@ impl Metadata {
 }
 
 /// A salary with its currency and period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Salary {
     /// The amount as a number.
     pub amount: f64,

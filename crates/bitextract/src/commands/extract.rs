@@ -1,0 +1,207 @@
+//! `bitextract extract`: a whole corpus into a dataset.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use export::{Dataset, ExportOptions, Format};
+use indicatif::{ProgressBar, ProgressStyle};
+use model::{Counts, Document, InputRecord, Kind, Manifest, Status, Timings};
+use rayon::prelude::*;
+
+use crate::corpus::{self, InputFile};
+use crate::summary;
+
+/// Arguments of `bitextract extract`.
+#[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  bitextract extract                      corpus/ into dataset/
+  bitextract extract notices -o out -j 2  two worker threads
+  bitextract extract --formats tmx --min-confidence 0.8
+
+OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
+missing, empty or the output of an earlier run (it has a manifest.json).")]
+pub struct Args {
+    /// Corpus directory, read recursively (*.pdf, *.txt).
+    #[arg(default_value = "corpus")]
+    corpus: PathBuf,
+    /// Output directory.
+    #[arg(short, long, value_name = "OUT", default_value = "dataset")]
+    output: PathBuf,
+    /// Worker threads [default: one per core].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Corpus-wide formats to write, comma-separated: jsonl, tmx, moses
+    /// (documents/ and manifest.json are always written).
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "jsonl,tmx,moses"
+    )]
+    formats: Vec<Format>,
+    /// Leave section and segment pairs below this confidence (0 to 1) out of the
+    /// corpus-wide files; documents keep them all.
+    #[arg(long, value_name = "C", default_value_t = 0.0, value_parser = parse_confidence)]
+    min_confidence: f64,
+    /// No progress bar and no summary; errors only.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("expected a number from 0 to 1, got {text:?}")),
+    }
+}
+
+/// Runs the extraction and prints the summary.
+pub fn run(args: &Args) -> Result<()> {
+    let started = Instant::now();
+    let (inputs, skipped) = corpus::discover(&args.corpus)?;
+    let paths: Vec<&str> = inputs.iter().map(|f| f.relative.as_str()).collect();
+    let ids = pipeline::assign_ids(&paths);
+    let options = ExportOptions {
+        formats: args.formats.iter().copied().collect(),
+        min_confidence: args.min_confidence,
+    };
+    let dataset = Dataset::create(&args.output, options).with_context(|| {
+        format!(
+            "cannot prepare the output directory {}",
+            args.output.display()
+        )
+    })?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")?;
+
+    let progress = progress_bar(inputs.len() as u64, args.quiet);
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        inputs
+            .par_iter()
+            .zip(ids.par_iter())
+            .map(|(input, id)| {
+                let doc = process(input, id);
+                dataset
+                    .write_document(&doc)
+                    .context("cannot write a document")?;
+                progress.inc(1);
+                Ok(Outcome::of(&doc, &input.relative))
+            })
+            .collect::<Result<_>>()
+    })?;
+    progress.finish_and_clear();
+
+    let manifest = Manifest {
+        tool: "bitextract".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        counts: count(&outcomes, inputs.len(), skipped.len()),
+        inputs: outcomes.into_iter().map(|o| o.record).collect(),
+        skipped,
+        export: model::ExportSummary::default(),
+        timings: Timings {
+            started_unix: unix_seconds(SystemTime::now(), started.elapsed()),
+            total_seconds: started.elapsed().as_secs_f64(),
+            threads: pool.current_num_threads(),
+        },
+    };
+    let manifest = dataset
+        .finish(manifest)
+        .context("cannot write the dataset files")?;
+    if !args.quiet {
+        print!("{}", summary::render(&manifest, &args.output));
+    }
+    Ok(())
+}
+
+fn process(input: &InputFile, id: &str) -> Document {
+    match std::fs::read(&input.absolute) {
+        Ok(bytes) => pipeline::process(id, &input.relative, input.format, &bytes),
+        Err(err) => pipeline::unreadable(id, &input.relative, input.format, &err.to_string()),
+    }
+}
+
+/// A bar on a terminal; nothing when standard error is not one, or with `--quiet`.
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents, {eta} left",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bar = ProgressBar::new(len).with_style(style);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// What the manifest keeps of one processed document.
+struct Outcome {
+    record: InputRecord,
+    section_pairs: usize,
+    segment_pairs: usize,
+}
+
+impl Outcome {
+    fn of(doc: &Document, path: &str) -> Self {
+        Outcome {
+            record: InputRecord {
+                path: path.to_owned(),
+                id: doc.id.clone(),
+                format: doc.sources.first().map(|s| s.format).unwrap_or_default(),
+                status: doc.status,
+                kind: doc.kind,
+                errors: doc.errors.clone(),
+                warnings: doc.warnings.len(),
+            },
+            section_pairs: doc.section_pairs().count(),
+            segment_pairs: doc.section_pairs().map(|s| s.segments.len()).sum(),
+        }
+    }
+}
+
+fn count(outcomes: &[Outcome], inputs: usize, skipped: usize) -> Counts {
+    let mut counts = Counts {
+        inputs,
+        skipped,
+        documents: outcomes.len(),
+        ..Counts::default()
+    };
+    for outcome in outcomes {
+        match outcome.record.status {
+            Status::Ok => counts.ok += 1,
+            Status::Partial => counts.partial += 1,
+            Status::Failed => counts.failed += 1,
+        }
+        counts.bilingual += usize::from(outcome.record.kind == Some(Kind::Bilingual));
+        counts.section_pairs += outcome.section_pairs;
+        counts.segment_pairs += outcome.segment_pairs;
+    }
+    counts
+}
+
+/// When a run that has lasted `elapsed` started, in seconds since the Unix epoch.
+fn unix_seconds(now: SystemTime, elapsed: Duration) -> u64 {
+    now.checked_sub(elapsed)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_must_be_a_number_in_the_unit_interval() {
+        assert_eq!(parse_confidence("0.75"), Ok(0.75));
+        assert_eq!(parse_confidence("1"), Ok(1.0));
+        assert!(parse_confidence("1.5").is_err());
+        assert!(parse_confidence("-0.1").is_err());
+        assert!(parse_confidence("NaN").is_err());
+        assert!(parse_confidence("high").is_err());
+    }
+}

@@ -1,0 +1,29 @@
+//! The subcommands. Adding one is a module here and a variant of [`Command`].
+
+mod extract;
+mod inspect;
+mod schema;
+
+use anyhow::Result;
+
+/// What to do.
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Extract every PDF and text file under a corpus directory into a dataset.
+    Extract(extract::Args),
+    /// Show what the pipeline makes of one file: language runs, sections, pairs, fields.
+    Inspect(inspect::Args),
+    /// Print the JSON Schema of documents/<id>.json.
+    Schema(schema::Args),
+}
+
+impl Command {
+    /// Runs the command; an error means it could not run at all.
+    pub fn run(self) -> Result<()> {
+        match self {
+            Command::Extract(args) => extract::run(&args),
+            Command::Inspect(args) => inspect::run(&args),
+            Command::Schema(args) => schema::run(&args),
+        }
+    }
+}
