@@ -221,23 +221,34 @@ impl Dataset {
 
     /// Writes one document, atomically. Safe to call from several threads at once.
     pub fn write_document(&self, doc: &Document) -> Result<(), ExportError> {
-        let mut components = Path::new(&doc.id).components();
-        if doc.id.contains(['/', '\\'])
+        let path = self.staged_document(&doc.id)?;
+        write_atomically(&path, |w| {
+            serde_json::to_writer_pretty(&mut *w, doc)?;
+            w.write_all(b"\n")
+        })
+    }
+
+    /// Removes a document written earlier in this run (one that was merged into another).
+    pub fn remove_document(&self, id: &str) -> Result<(), ExportError> {
+        let path = self.staged_document(id)?;
+        fs::remove_file(&path).map_err(io_error(&path))
+    }
+
+    /// Where a document of this run is staged; ids that are not plain file names are refused.
+    fn staged_document(&self, id: &str) -> Result<PathBuf, ExportError> {
+        let mut components = Path::new(id).components();
+        if id.contains(['/', '\\'])
             || !matches!(
                 (components.next(), components.next()),
                 (Some(Component::Normal(_)), None)
             )
         {
-            return Err(ExportError::BadId { id: doc.id.clone() });
+            return Err(ExportError::BadId { id: id.to_owned() });
         }
-        let path = self
+        Ok(self
             .staging
             .join(files::DOCUMENTS)
-            .join(format!("{}.json", doc.id));
-        write_atomically(&path, |w| {
-            serde_json::to_writer_pretty(&mut *w, doc)?;
-            w.write_all(b"\n")
-        })
+            .join(format!("{id}.json")))
     }
 
     /// Writes the corpus-wide files and `manifest.json`, then puts the run's output in place

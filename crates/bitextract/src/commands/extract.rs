@@ -80,7 +80,7 @@ pub fn run(args: &Args) -> Result<()> {
         .context("cannot start the worker threads")?;
 
     let progress = progress_bar(inputs.len() as u64, args.quiet);
-    let outcomes: Vec<Outcome> = pool.install(|| {
+    let mut outcomes: Vec<Outcome> = pool.install(|| {
         inputs
             .par_iter()
             .zip(ids.par_iter())
@@ -95,6 +95,7 @@ pub fn run(args: &Args) -> Result<()> {
             .collect::<Result<_>>()
     })?;
     progress.finish_and_clear();
+    pool.install(|| join_language_files(&inputs, &mut outcomes, &dataset))?;
 
     let manifest = Manifest {
         tool: "bitextract".to_owned(),
@@ -116,6 +117,70 @@ pub fn run(args: &Args) -> Result<()> {
         print!("{}", summary::render(&manifest, &args.output));
     }
     Ok(())
+}
+
+/// Merges the English and French files of one notice, published separately, into one
+/// bilingual document (under the English file's id) in place of their two documents.
+fn join_language_files(
+    inputs: &[InputFile],
+    outcomes: &mut [Outcome],
+    dataset: &Dataset,
+) -> Result<()> {
+    let (positions, signatures): (Vec<usize>, Vec<pipeline::Signature>) = outcomes
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(k, o)| o.signature.take().map(|s| (k, s)))
+        .unzip();
+    let pairs: Vec<(usize, usize)> = pipeline::pair_files(&signatures)
+        .into_iter()
+        .map(|(a, b)| (positions[a], positions[b]))
+        .collect();
+    let joined: Vec<Option<Document>> = pairs
+        .par_iter()
+        .map(|&(en, fr)| {
+            let (en_bytes, fr_bytes) = match (
+                std::fs::read(&inputs[en].absolute),
+                std::fs::read(&inputs[fr].absolute),
+            ) {
+                (Ok(a), Ok(b)) => (a, b),
+                _ => return Ok(None),
+            };
+            let id = &outcomes[en].record.id;
+            let doc = pipeline::process_pair(
+                id,
+                &input_of(&inputs[en], &en_bytes),
+                &input_of(&inputs[fr], &fr_bytes),
+            );
+            if let Some(doc) = &doc {
+                dataset
+                    .write_document(doc)
+                    .context("cannot write a document")?;
+                dataset
+                    .remove_document(&outcomes[fr].record.id)
+                    .context("cannot remove a merged document")?;
+            }
+            Ok(doc)
+        })
+        .collect::<Result<_>>()?;
+    for (&(en, fr), doc) in pairs.iter().zip(joined) {
+        let Some(doc) = doc else { continue };
+        outcomes[en] = Outcome::of(&doc, &inputs[en].relative);
+        let mut french = Outcome::of(&doc, &inputs[fr].relative);
+        // The pairs are counted once, with the English file.
+        french.section_pairs = 0;
+        french.segment_pairs = 0;
+        french.documents = 0;
+        outcomes[fr] = french;
+    }
+    Ok(())
+}
+
+fn input_of<'a>(file: &'a InputFile, bytes: &'a [u8]) -> pipeline::Input<'a> {
+    pipeline::Input {
+        path: &file.relative,
+        format: file.format,
+        bytes,
+    }
 }
 
 fn process(input: &InputFile, id: &str) -> Document {
@@ -142,8 +207,12 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 /// What the manifest keeps of one processed document.
 struct Outcome {
     record: InputRecord,
+    /// 1, or 0 for an input merged into another input's document.
+    documents: usize,
     section_pairs: usize,
     segment_pairs: usize,
+    /// For a monolingual document: what may pair it with a file of the other language.
+    signature: Option<pipeline::Signature>,
 }
 
 impl Outcome {
@@ -158,8 +227,10 @@ impl Outcome {
                 errors: doc.errors.clone(),
                 warnings: doc.warnings.len(),
             },
+            documents: 1,
             section_pairs: doc.section_pairs().count(),
             segment_pairs: doc.section_pairs().map(|s| s.segments.len()).sum(),
+            signature: pipeline::Signature::of(doc),
         }
     }
 }
@@ -168,10 +239,10 @@ fn count(outcomes: &[Outcome], inputs: usize, skipped: usize) -> Counts {
     let mut counts = Counts {
         inputs,
         skipped,
-        documents: outcomes.len(),
         ..Counts::default()
     };
-    for outcome in outcomes {
+    for outcome in outcomes.iter().filter(|o| o.documents > 0) {
+        counts.documents += 1;
         match outcome.record.status {
             Status::Ok => counts.ok += 1,
             Status::Partial => counts.partial += 1,
