@@ -141,3 +141,71 @@ fn a_run_ends_with_a_summary_unless_quiet() {
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());
 }
+
+#[test]
+fn align_links_two_small_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let en = dir.path().join("en.txt");
+    let fr = dir.path().join("fr.txt");
+    std::fs::write(
+        &en,
+        "The incumbent reports to the Head of Section.\n\
+         Applications must be submitted by 4 January 2026.\n\
+         The post is based in Brussels, Belgium.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &fr,
+        "La personne titulaire du poste relève du chef de section.\n\
+         Les candidatures doivent être soumises au plus tard le 4 janvier 2026.\n\
+         Le poste est basé à Bruxelles, en Belgique.\n",
+    )
+    .expect("write");
+    let output = bitextract(&[
+        "align",
+        "--presplit",
+        en.to_str().expect("path"),
+        fr.to_str().expect("path"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let links: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let lines: Vec<(u64, u64)> = links
+        .iter()
+        .map(|l| {
+            (
+                l["en_lines"][0].as_u64().expect("en"),
+                l["fr_lines"][0].as_u64().expect("fr"),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [(0, 0), (1, 1), (2, 2)]);
+    assert!(
+        links[1]["fr"]
+            .as_str()
+            .expect("fr")
+            .contains("4 janvier 2026")
+    );
+    assert!(links.iter().all(|l| {
+        l["confidence"]
+            .as_f64()
+            .is_some_and(|c| (0.0..=1.0).contains(&c))
+    }));
+
+    let tsv = stdout(&bitextract(&[
+        "align",
+        "--presplit",
+        "--format",
+        "tsv",
+        en.to_str().expect("path"),
+        fr.to_str().expect("path"),
+    ]));
+    assert_eq!(tsv.lines().count(), 3);
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 5));
+}

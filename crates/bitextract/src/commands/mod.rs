@@ -1,5 +1,6 @@
 //! The subcommands. Adding one is a module here and a variant of [`Command`].
 
+mod align;
 mod extract;
 mod inspect;
 mod schema;
@@ -13,6 +14,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Show what the pipeline makes of one file: language runs, sections, pairs, fields.
     Inspect(inspect::Args),
+    /// Align the sentences of two parallel plain-text files (any text, not only notices).
+    Align(align::Args),
     /// Print the JSON Schema of documents/<id>.json.
     Schema(schema::Args),
 }
@@ -24,6 +27,7 @@ impl Command {
             Command::Extract(args) => extract::run(&args),
             Command::Inspect(args) => inspect::run(&args),
             Command::Schema(args) => schema::run(&args),
+            Command::Align(args) => align::run(&args),
         }
     }
 }
