@@ -83,19 +83,7 @@ const FAMILIES: &[(Field, &[&str])] = &[
             "affectation",
         ],
     ),
-    (
-        Field::StartDate,
-        &[
-            "start date",
-            "starting date",
-            "date de debut",
-            "entry on duty",
-            "entree en fonction",
-            "entree en fonctions",
-            "prise de fonction",
-            "prise de fonctions",
-        ],
-    ),
+    (Field::StartDate, crate::prose::START_PHRASES),
     (
         Field::Deadline,
         &[

@@ -31,7 +31,7 @@ const DEADLINE_PHRASES: &[&str] = &[
 ];
 
 /// Phrases, folded, that introduce the start date in a sentence.
-const START_PHRASES: &[&str] = &[
+pub(crate) const START_PHRASES: &[&str] = &[
     "start date",
     "starting date",
     "date de debut",
