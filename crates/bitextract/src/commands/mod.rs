@@ -2,6 +2,7 @@
 
 mod extract;
 mod inspect;
+mod merge;
 mod schema;
 
 use anyhow::Result;
@@ -13,6 +14,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Show what the pipeline makes of one file: language runs, sections, pairs, fields.
     Inspect(inspect::Args),
+    /// Join the outputs of sharded runs (`extract --shard I/N`) into one dataset.
+    Merge(merge::Args),
     /// Print the JSON Schema of documents/<id>.json.
     Schema(schema::Args),
 }
@@ -23,6 +26,7 @@ impl Command {
         match self {
             Command::Extract(args) => extract::run(&args),
             Command::Inspect(args) => inspect::run(&args),
+            Command::Merge(args) => merge::run(&args),
             Command::Schema(args) => schema::run(&args),
         }
     }
