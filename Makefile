@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test schema score clean
+.PHONY: setup build extract test bench schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -19,6 +19,10 @@ extract: build
 
 test: setup
 	$(CARGO) test --workspace
+
+# Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
+bench:
+	./scripts/bench.sh
 
 # Regenerates the committed JSON Schema of documents/<id>.json after a model change.
 schema:

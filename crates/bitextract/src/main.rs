@@ -11,6 +11,7 @@
 
 mod commands;
 mod corpus;
+mod shard;
 mod summary;
 
 use std::process::ExitCode;

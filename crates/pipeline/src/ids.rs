@@ -51,8 +51,9 @@ pub fn assign_ids(paths: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// FNV-1a: tiny, stable across platforms and versions (unlike `DefaultHasher`).
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a: tiny, stable across platforms and versions (unlike `DefaultHasher`), so it can
+/// name and place files the same way on every machine.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -23,7 +23,7 @@ use sections::RawSection;
 use sha2::{Digest, Sha256};
 
 pub use files::{Signature, pair_files};
-pub use ids::{assign_ids, slug};
+pub use ids::{assign_ids, fnv1a, slug};
 pub use ingest::input_format;
 
 /// Processes one input file into a document.

@@ -11,6 +11,7 @@ use model::{Counts, Document, InputRecord, Kind, Manifest, Status, Timings};
 use rayon::prelude::*;
 
 use crate::corpus::{self, InputFile};
+use crate::shard::Shard;
 use crate::summary;
 
 /// Arguments of `bitextract extract`.
@@ -20,6 +21,7 @@ Examples:
   bitextract extract                      corpus/ into dataset/
   bitextract extract notices -o out -j 2  two worker threads
   bitextract extract --formats tmx --min-confidence 0.8
+  bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
 missing, empty or the output of an earlier run (it has a manifest.json).")]
@@ -49,6 +51,10 @@ pub struct Args {
     /// No progress bar and no summary; errors only.
     #[arg(short, long)]
     quiet: bool,
+    /// Process only part I of N (0 <= I < N) of the corpus, chosen by a stable hash of each
+    /// file's path, to split a run across machines; `bitextract merge` joins the outputs.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 }
 
 fn parse_confidence(text: &str) -> Result<f64, String> {
@@ -61,9 +67,16 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
 /// Runs the extraction and prints the summary.
 pub fn run(args: &Args) -> Result<()> {
     let started = Instant::now();
-    let (inputs, skipped) = corpus::discover(&args.corpus)?;
+    let (inputs, mut skipped) = corpus::discover(&args.corpus)?;
     let paths: Vec<&str> = inputs.iter().map(|f| f.relative.as_str()).collect();
+    // Ids come from the whole corpus, so a document has the same id in any shard.
     let ids = pipeline::assign_ids(&paths);
+    let (inputs, ids): (Vec<InputFile>, Vec<String>) = inputs
+        .into_iter()
+        .zip(ids)
+        .filter(|(input, _)| args.shard.is_none_or(|s| s.holds(&input.relative)))
+        .unzip();
+    skipped.retain(|file| args.shard.is_none_or(|s| s.holds(&file.path)));
     let options = ExportOptions {
         formats: args.formats.iter().copied().collect(),
         min_confidence: args.min_confidence,

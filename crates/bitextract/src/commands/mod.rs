@@ -3,6 +3,7 @@
 mod align;
 mod extract;
 mod inspect;
+mod merge;
 mod schema;
 
 use anyhow::Result;
@@ -16,6 +17,8 @@ pub enum Command {
     Inspect(inspect::Args),
     /// Align the sentences of two parallel plain-text files (any text, not only notices).
     Align(align::Args),
+    /// Join the outputs of sharded runs (`extract --shard I/N`) into one dataset.
+    Merge(merge::Args),
     /// Print the JSON Schema of documents/<id>.json.
     Schema(schema::Args),
 }
@@ -26,6 +29,7 @@ impl Command {
         match self {
             Command::Extract(args) => extract::run(&args),
             Command::Inspect(args) => inspect::run(&args),
+            Command::Merge(args) => merge::run(&args),
             Command::Schema(args) => schema::run(&args),
             Command::Align(args) => align::run(&args),
         }
