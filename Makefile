@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test schema score clean
+.PHONY: setup build extract test test-hostile fuzz schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -19,6 +19,19 @@ extract: build
 
 test: setup
 	$(CARGO) test --workspace
+
+# Hostile inputs end to end (bombs, deep nesting, garbage, giants), then a run killed midway.
+test-hostile:
+	$(CARGO) test --release -p bitextract --test hostile
+
+# Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= ingest_pdf ingest_text meta_fields
+fuzz:
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		$(CARGO) +nightly fuzz run $$target corpus/$$target -- \
+			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=30 || exit 1; \
+	done
 
 # Regenerates the committed JSON Schema of documents/<id>.json after a model change.
 schema:
