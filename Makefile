@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test bench schema score clean
+.PHONY: setup build extract test test-hostile bench fuzz schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -23,6 +23,18 @@ test: setup
 # Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
 bench:
 	./scripts/bench.sh
+# Hostile inputs end to end (bombs, deep nesting, garbage, giants), then a run killed midway.
+test-hostile:
+	$(CARGO) test --release -p bitextract --test hostile
+
+# Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= ingest_pdf ingest_text meta_fields
+fuzz:
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		$(CARGO) +nightly fuzz run $$target corpus/$$target -- \
+			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=30 || exit 1; \
+	done
 
 # Regenerates the committed JSON Schema of documents/<id>.json after a model change.
 schema:

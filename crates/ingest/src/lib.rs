@@ -90,6 +90,8 @@ pub struct Limits {
     pub max_decompressed_bytes: usize,
     /// Time spent at most, checked between pages.
     pub max_duration: Duration,
+    /// Size of a text file at most, in bytes; larger files are refused whole.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -98,6 +100,7 @@ impl Default for Limits {
             max_pages: 2_000,
             max_decompressed_bytes: 256 * 1024 * 1024,
             max_duration: Duration::from_secs(60),
+            max_text_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -117,6 +120,13 @@ pub fn ingest_with_limits(
         return Err(IngestError::Empty("0 bytes".to_owned()));
     }
     match format {
+        SourceFormat::Text if bytes.len() > limits.max_text_bytes => {
+            Err(IngestError::LimitExceeded(format!(
+                "a text file of {} bytes, more than the limit of {}",
+                bytes.len(),
+                limits.max_text_bytes
+            )))
+        }
         SourceFormat::Text => text::extract(bytes),
         SourceFormat::Pdf => pdf::extract(bytes, limits),
     }
@@ -135,6 +145,17 @@ mod tests {
         );
         assert_eq!(input_format(Path::new("MANIFEST.json")), None);
         assert_eq!(input_format(Path::new("README")), None);
+    }
+
+    #[test]
+    fn a_text_file_over_the_size_limit_is_refused() {
+        let limits = Limits {
+            max_text_bytes: 10,
+            ..Limits::default()
+        };
+        let err = ingest_with_limits(SourceFormat::Text, b"eleven byte", &limits).unwrap_err();
+        assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
+        assert!(ingest_with_limits(SourceFormat::Text, b"ten bytes!", &limits).is_ok());
     }
 
     #[test]

@@ -24,24 +24,37 @@ use sha2::{Digest, Sha256};
 
 pub use files::{Signature, pair_files};
 pub use ids::{assign_ids, fnv1a, slug};
-pub use ingest::input_format;
+pub use ingest::{Limits, input_format};
 
-/// Processes one input file into a document.
+/// Processes one input file into a document, within the default [`Limits`].
 ///
 /// `path` is the file's path relative to the corpus root, with `/` separators; `id` its
 /// document id (see [`assign_ids`]).
 pub fn process(id: &str, path: &str, format: SourceFormat, bytes: &[u8]) -> Document {
+    process_with_limits(id, path, format, bytes, &Limits::default())
+}
+
+/// Processes one input file into a document, within the given limits.
+pub fn process_with_limits(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Document {
     let source = source_of(&Input {
         path,
         format,
         bytes,
     });
-    let run = catch_unwind(AssertUnwindSafe(|| match ingest::ingest(format, bytes) {
-        Ok(extracted) => build(id, source.clone(), extracted),
-        Err(err) => {
-            let kind = (err.code() == codes::EMPTY).then_some(Kind::Empty);
-            let error = Diagnostic::new(err.code(), err.to_string());
-            Document::failed(id.to_owned(), vec![source.clone()], kind, vec![error])
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        match ingest::ingest_with_limits(format, bytes, limits) {
+            Ok(extracted) => build(id, source.clone(), extracted),
+            Err(err) => {
+                let kind = (err.code() == codes::EMPTY).then_some(Kind::Empty);
+                let error = Diagnostic::new(err.code(), err.to_string());
+                Document::failed(id.to_owned(), vec![source.clone()], kind, vec![error])
+            }
         }
     }));
     run.unwrap_or_else(|panic| {
@@ -70,13 +83,23 @@ pub struct Input<'a> {
 /// `None` when either file does not read as text of its language after all; the two files
 /// then stay separate documents.
 pub fn process_pair(id: &str, en: &Input, fr: &Input) -> Option<Document> {
+    process_pair_with_limits(id, en, fr, &Limits::default())
+}
+
+/// [`process_pair`] within the given limits, each file on its own.
+pub fn process_pair_with_limits(
+    id: &str,
+    en: &Input,
+    fr: &Input,
+    limits: &Limits,
+) -> Option<Document> {
     let run = catch_unwind(AssertUnwindSafe(|| {
         let mut sources = Vec::with_capacity(2);
         let mut texts = BTreeMap::new();
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
         for (lang, input) in [(Lang::En, en), (Lang::Fr, fr)] {
-            let extracted = ingest::ingest(input.format, input.bytes).ok()?;
+            let extracted = ingest::ingest_with_limits(input.format, input.bytes, limits).ok()?;
             if lang::split(&extracted.text).languages != [lang] {
                 return None;
             }

@@ -14,6 +14,11 @@ use crate::corpus::{self, InputFile};
 use crate::shard::Shard;
 use crate::summary;
 
+/// Stack of each worker thread. The PDF parsers recurse; ingest bounds input nesting before
+/// parsing, and this leaves a wide margin over what the bounded depth needs, since a stack
+/// overflow aborts the whole run. It is address space, committed only as it is used.
+const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Arguments of `bitextract extract`.
 #[derive(clap::Args)]
 #[command(after_help = "\
@@ -55,6 +60,37 @@ pub struct Args {
     /// file's path, to split a run across machines; `bitextract merge` joins the outputs.
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Per-document limits; a document reaching one fails or is partial with `limit-exceeded`.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Pages read per PDF at most.
+    #[arg(long, value_name = "N", default_value_t = 2_000)]
+    max_pages: usize,
+    /// Seconds spent reading one PDF at most (checked between pages).
+    #[arg(long, value_name = "S", default_value_t = 60)]
+    max_seconds: u64,
+    /// Megabytes decompressed per PDF at most.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    max_decompressed_mb: usize,
+    /// Megabytes per text file at most.
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    max_text_mb: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> pipeline::Limits {
+        const MB: usize = 1024 * 1024;
+        pipeline::Limits {
+            max_pages: self.max_pages,
+            max_decompressed_bytes: self.max_decompressed_mb.saturating_mul(MB),
+            max_duration: Duration::from_secs(self.max_seconds),
+            max_text_bytes: self.max_text_mb.saturating_mul(MB),
+        }
+    }
 }
 
 fn parse_confidence(text: &str) -> Result<f64, String> {
@@ -89,16 +125,18 @@ pub fn run(args: &Args) -> Result<()> {
     })?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
+        .stack_size(WORKER_STACK_BYTES)
         .build()
         .context("cannot start the worker threads")?;
 
+    let limits = args.limits.limits();
     let progress = progress_bar(inputs.len() as u64, args.quiet);
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         inputs
             .par_iter()
             .zip(ids.par_iter())
             .map(|(input, id)| {
-                let doc = process(input, id);
+                let doc = process(input, id, &limits);
                 dataset
                     .write_document(&doc)
                     .context("cannot write a document")?;
@@ -108,7 +146,7 @@ pub fn run(args: &Args) -> Result<()> {
             .collect::<Result<_>>()
     })?;
     progress.finish_and_clear();
-    pool.install(|| join_language_files(&inputs, &mut outcomes, &dataset))?;
+    pool.install(|| join_language_files(&inputs, &mut outcomes, &dataset, &limits))?;
 
     let manifest = Manifest {
         tool: "bitextract".to_owned(),
@@ -138,6 +176,7 @@ fn join_language_files(
     inputs: &[InputFile],
     outcomes: &mut [Outcome],
     dataset: &Dataset,
+    limits: &pipeline::Limits,
 ) -> Result<()> {
     let (positions, signatures): (Vec<usize>, Vec<pipeline::Signature>) = outcomes
         .iter_mut()
@@ -159,10 +198,11 @@ fn join_language_files(
                 _ => return Ok(None),
             };
             let id = &outcomes[en].record.id;
-            let doc = pipeline::process_pair(
+            let doc = pipeline::process_pair_with_limits(
                 id,
                 &input_of(&inputs[en], &en_bytes),
                 &input_of(&inputs[fr], &fr_bytes),
+                limits,
             );
             if let Some(doc) = &doc {
                 dataset
@@ -196,9 +236,11 @@ fn input_of<'a>(file: &'a InputFile, bytes: &'a [u8]) -> pipeline::Input<'a> {
     }
 }
 
-fn process(input: &InputFile, id: &str) -> Document {
+fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
     match std::fs::read(&input.absolute) {
-        Ok(bytes) => pipeline::process(id, &input.relative, input.format, &bytes),
+        Ok(bytes) => {
+            pipeline::process_with_limits(id, &input.relative, input.format, &bytes, limits)
+        }
         Err(err) => pipeline::unreadable(id, &input.relative, input.format, &err.to_string()),
     }
 }

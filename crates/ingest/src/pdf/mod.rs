@@ -11,12 +11,14 @@
 //!    `paragraphs` joins lines into paragraphs.
 //!
 //! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
-//! pages).
+//! pages). Objects nesting deeper than `nesting::MAX_NESTING` levels, in the file or in a
+//! page's content, are refused before parsing: the parsers recurse and would overflow the stack.
 
 mod chars;
 mod furniture;
 mod glyphs;
 mod layout;
+mod nesting;
 mod open;
 mod paragraphs;
 
@@ -42,6 +44,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
     let header_zone = &bytes[..bytes.len().min(HEADER_WINDOW)];
     if !header_zone.windows(5).any(|w| w == b"%PDF-") {
         return Err(IngestError::NotAPdf("no %PDF- header".to_owned()));
+    }
+    if nesting::nests_deeper_than(bytes, nesting::MAX_NESTING) {
+        return Err(IngestError::LimitExceeded(format!(
+            "objects nest more than {} levels deep",
+            nesting::MAX_NESTING
+        )));
     }
     let opened = open::open(bytes, limits)?;
     let pages = opened.structure.get_pages();
@@ -85,6 +93,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             Err(_) => Vec::new(),
         };
         budget = budget.saturating_sub(content.len());
+        if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
+            report.limit(format!(
+                "the content of page {number} nests more than {} levels deep",
+                nesting::MAX_NESTING
+            ));
+            read.push(ReadPage {
+                number,
+                text: PageText::Missing,
+                draws_images: false,
+            });
+            continue;
+        }
         let draws_images = has_operator(&content, b"BI")
             || has_operator(&content, b"Do")
                 && opened

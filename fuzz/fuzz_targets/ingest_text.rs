@@ -1,0 +1,9 @@
+//! Text bytes into `ingest`: any input must give text or a typed error, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use model::SourceFormat;
+
+fuzz_target!(|bytes: &[u8]| {
+    let _ = ingest::ingest(SourceFormat::Text, bytes);
+});
