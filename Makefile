@@ -28,11 +28,14 @@ test-hostile:
 	$(CARGO) test --release -p bitextract --test hostile
 
 # Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
+# New inputs go to FUZZ_WORK; the committed seeds in fuzz/corpus/ are only read.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= ingest_pdf ingest_text meta_fields
+FUZZ_TARGETS ?= ingest_pdf ingest_text meta_fields pipeline_text
+FUZZ_WORK ?= target/fuzz-corpus
 fuzz:
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
-		$(CARGO) +nightly fuzz run $$target corpus/$$target -- \
+		mkdir -p $(abspath $(FUZZ_WORK))/$$target && \
+		$(CARGO) +nightly fuzz run $$target $(abspath $(FUZZ_WORK))/$$target corpus/$$target -- \
 			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=30 || exit 1; \
 	done
 
