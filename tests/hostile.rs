@@ -146,6 +146,58 @@ fn every_hostile_input_gets_a_document_with_a_status() {
 }
 
 #[test]
+fn files_over_the_size_limits_are_refused_before_being_read() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    // Sparse files: their size costs no disk, but reading them would cost their size in memory.
+    let sparse = |name: &str, bytes: u64| {
+        std::fs::File::create(corpus.path().join(name))
+            .and_then(|file| file.set_len(bytes))
+            .expect("sparse file");
+    };
+    sparse("huge.pdf", 64 * 1024 * 1024 * 1024);
+    sparse("huge.txt", 3 * 1024 * 1024);
+    std::fs::write(
+        corpus.path().join("small.txt"),
+        "The post holder reports to the Head of Section.",
+    )
+    .expect("write");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let out = out_dir.path().join("dataset");
+    let child = Command::new(env!("CARGO_BIN_EXE_bitextract"))
+        .arg("extract")
+        .arg(corpus.path())
+        .arg("--output")
+        .arg(&out)
+        .args(["--quiet", "--max-text-mb", "2"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("bitextract starts");
+    assert!(wait_with_watchdog(child).success());
+
+    let manifest = read_json(&out.join("manifest.json"));
+    let inputs = manifest["inputs"].as_array().expect("inputs");
+    for name in ["huge.pdf", "huge.txt"] {
+        let input = inputs
+            .iter()
+            .find(|i| i["path"] == name)
+            .unwrap_or_else(|| panic!("{name} in the manifest"));
+        let id = input["id"].as_str().expect("id");
+        let doc = read_json(&out.join("documents").join(format!("{id}.json")));
+        assert_eq!(doc["status"], "failed", "{name}");
+        assert_eq!(doc["errors"][0]["code"], "limit-exceeded", "{name}");
+        assert_eq!(doc["sources"][0]["sha256"], "", "{name} was read");
+    }
+    let small = inputs
+        .iter()
+        .find(|i| i["path"] == "small.txt")
+        .expect("small.txt in the manifest");
+    assert_ne!(
+        small["status"], "failed",
+        "a file within the limits is read"
+    );
+}
+
+#[test]
 #[cfg_attr(debug_assertions, ignore = "large inputs: run in release builds")]
 fn a_run_killed_midway_leaves_the_previous_output_whole() {
     let _turn = ONE_RUN_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
