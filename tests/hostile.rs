@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// Past this, the run is taken to hang: it is killed and the test fails. Generous: the
-/// run takes about a minute on two busy cores, and this is no speed test.
+/// run takes under a minute on two busy cores, and this is no speed test.
 const WATCHDOG: Duration = Duration::from_secs(240);
 
 /// The two tests each keep two worker threads busy; they take turns.
