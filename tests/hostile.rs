@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// Past this, the run is taken to hang: it is killed and the test fails. Generous: the
-/// run takes about a minute on two busy cores, and this is no speed test.
+/// run takes under a minute on two busy cores, and this is no speed test.
 const WATCHDOG: Duration = Duration::from_secs(240);
 
 /// The two tests each keep two worker threads busy; they take turns.
@@ -143,6 +143,58 @@ fn every_hostile_input_gets_a_document_with_a_status() {
     assert!(codes.contains(&"limit-exceeded"), "flate bomb: {codes:?}");
     let (status, _) = status_of("six hundred pages.pdf");
     assert_eq!(status, "ok", "600 pages are within the limits");
+}
+
+#[test]
+fn files_over_the_size_limits_are_refused_before_being_read() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    // Sparse files: their size costs no disk, but reading them would cost their size in memory.
+    let sparse = |name: &str, bytes: u64| {
+        std::fs::File::create(corpus.path().join(name))
+            .and_then(|file| file.set_len(bytes))
+            .expect("sparse file");
+    };
+    sparse("huge.pdf", 64 * 1024 * 1024 * 1024);
+    sparse("huge.txt", 3 * 1024 * 1024);
+    std::fs::write(
+        corpus.path().join("small.txt"),
+        "The post holder reports to the Head of Section.",
+    )
+    .expect("write");
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let out = out_dir.path().join("dataset");
+    let child = Command::new(env!("CARGO_BIN_EXE_bitextract"))
+        .arg("extract")
+        .arg(corpus.path())
+        .arg("--output")
+        .arg(&out)
+        .args(["--quiet", "--max-text-mb", "2"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("bitextract starts");
+    assert!(wait_with_watchdog(child).success());
+
+    let manifest = read_json(&out.join("manifest.json"));
+    let inputs = manifest["inputs"].as_array().expect("inputs");
+    for name in ["huge.pdf", "huge.txt"] {
+        let input = inputs
+            .iter()
+            .find(|i| i["path"] == name)
+            .unwrap_or_else(|| panic!("{name} in the manifest"));
+        let id = input["id"].as_str().expect("id");
+        let doc = read_json(&out.join("documents").join(format!("{id}.json")));
+        assert_eq!(doc["status"], "failed", "{name}");
+        assert_eq!(doc["errors"][0]["code"], "limit-exceeded", "{name}");
+        assert_eq!(doc["sources"][0]["sha256"], "", "{name} was read");
+    }
+    let small = inputs
+        .iter()
+        .find(|i| i["path"] == "small.txt")
+        .expect("small.txt in the manifest");
+    assert_ne!(
+        small["status"], "failed",
+        "a file within the limits is read"
+    );
 }
 
 #[test]

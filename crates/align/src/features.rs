@@ -151,6 +151,10 @@ const STOPWORDS_FR: &[&str] = &[
 
 /// Lowercase, accents stripped, typographic apostrophes folded.
 pub fn normalize_word(word: &str) -> String {
+    // Most words are ASCII, which has no accent to strip: a fast path.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -331,6 +335,13 @@ mod tests {
             1
         );
         assert_eq!(shared("mail jobs@occar.int", "écrire à jobs@occar.int."), 2);
+    }
+
+    #[test]
+    fn words_normalize_to_lowercase_without_accents() {
+        assert_eq!(normalize_word("NATO's"), "nato's");
+        assert_eq!(normalize_word("Élaboration’s"), "elaboration's");
+        assert_eq!(normalize_word("DÉFENSE"), "defense");
     }
 
     #[test]

@@ -121,37 +121,168 @@ struct Scratch {
     fr_numbers: Vec<u32>,
 }
 
+/// Which id list of a segment's evidence.
+#[derive(Debug, Clone, Copy)]
+enum IdList {
+    Tokens,
+    Numbers,
+}
+
+impl IdList {
+    fn of(self, features: &Features) -> &[u32] {
+        match self {
+            IdList::Tokens => &features.tokens,
+            IdList::Numbers => &features.numbers,
+        }
+    }
+
+    fn of_pairs(self, pairs: &MergedPairs) -> &Lists {
+        match self {
+            IdList::Tokens => &pairs.tokens,
+            IdList::Numbers => &pairs.numbers,
+        }
+    }
+}
+
+/// Many short lists of ids in one buffer: list `k` is `values[ends[k - 1]..ends[k]]`.
+#[derive(Debug, Default)]
+struct Lists {
+    values: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Lists {
+    fn push(&mut self, list: &[u32]) {
+        self.values.extend_from_slice(list);
+        self.ends.push(self.values.len());
+    }
+
+    fn get(&self, k: usize) -> Option<&[u32]> {
+        let end = *self.ends.get(k)?;
+        let start = match k.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
+        self.values.get(start..end)
+    }
+}
+
+/// The token and number lists of every two consecutive segments of one side, merged once.
+/// The search prices a 2-1 and a 1-2 bead in every cell of its band, so merging there would
+/// repeat each merge as many times as the band is wide. List `k` covers segments `k` and
+/// `k + 1`.
+#[derive(Debug, Default)]
+struct MergedPairs {
+    tokens: Lists,
+    numbers: Lists,
+}
+
+impl MergedPairs {
+    fn new(features: &[Features]) -> MergedPairs {
+        let mut merged = MergedPairs::default();
+        let mut buffer = Vec::new();
+        for pair in features.windows(2) {
+            merged.tokens.push(union(pair, IdList::Tokens, &mut buffer));
+            merged
+                .numbers
+                .push(union(pair, IdList::Numbers, &mut buffer));
+        }
+        merged
+    }
+}
+
+/// One side as the scorer reads it: its segments and, for the search, their merged pairs.
+struct ScoredSide<'a> {
+    side: Side<'a>,
+    pairs: MergedPairs,
+}
+
+impl ScoredSide<'_> {
+    /// The sorted union of `list` over the segments of `range`: precomputed for two segments
+    /// when the pairs were merged, built in `buffer` otherwise.
+    fn union<'s>(
+        &'s self,
+        range: Range<usize>,
+        list: IdList,
+        buffer: &'s mut Vec<u32>,
+    ) -> &'s [u32] {
+        match list.of_pairs(&self.pairs).get(range.start) {
+            Some(precomputed) if range.len() == 2 => precomputed,
+            _ => union(&self.side.features[range], list, buffer),
+        }
+    }
+}
+
 struct Scorer<'a> {
-    en: Side<'a>,
-    fr: Side<'a>,
+    en: ScoredSide<'a>,
+    fr: ScoredSide<'a>,
     model: &'a Model,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
+    /// A scorer for the search, which prices every bead of its band.
+    fn for_search(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
+        Scorer {
+            en: ScoredSide {
+                side: en,
+                pairs: MergedPairs::new(en.features),
+            },
+            fr: ScoredSide {
+                side: fr,
+                pairs: MergedPairs::new(fr.features),
+            },
+            model,
+        }
+    }
+
+    /// A scorer for a few confidences, which are not worth merging every pair for.
+    fn for_confidence(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
+        Scorer {
+            en: ScoredSide {
+                side: en,
+                pairs: MergedPairs::default(),
+            },
+            fr: ScoredSide {
+                side: fr,
+                pairs: MergedPairs::default(),
+            },
+            model,
+        }
+    }
+
     fn evidence(&self, en: Range<usize>, fr: Range<usize>, scratch: &mut Scratch) -> Evidence {
-        let en_features = &self.en.features[en.clone()];
-        let fr_features = &self.fr.features[fr.clone()];
-        let en_tokens = union(en_features, |f| &f.tokens, &mut scratch.en_tokens);
-        let fr_tokens = union(fr_features, |f| &f.tokens, &mut scratch.fr_tokens);
+        let en_tokens = self
+            .en
+            .union(en.clone(), IdList::Tokens, &mut scratch.en_tokens);
+        let fr_tokens = self
+            .fr
+            .union(fr.clone(), IdList::Tokens, &mut scratch.fr_tokens);
         let shared = count_shared(en_tokens, fr_tokens) as f64;
         let mean_tokens = (en_tokens.len() + fr_tokens.len()) as f64 / 2.0;
-        let en_numbers = union(en_features, |f| &f.numbers, &mut scratch.en_numbers);
-        let fr_numbers = union(fr_features, |f| &f.numbers, &mut scratch.fr_numbers);
+        let en_numbers = self
+            .en
+            .union(en.clone(), IdList::Numbers, &mut scratch.en_numbers);
+        let fr_numbers = self
+            .fr
+            .union(fr.clone(), IdList::Numbers, &mut scratch.fr_numbers);
+        let en_features = &self.en.side.features[en.clone()];
+        let fr_features = &self.fr.side.features[fr.clone()];
         let shared_numbers = count_shared(en_numbers, fr_numbers);
         let number_mismatches = (en_numbers.len() + fr_numbers.len() - 2 * shared_numbers) as f64;
         let en_chars: usize = en_features.iter().map(|f| f.chars).sum();
         let fr_chars: usize = fr_features.iter().map(|f| f.chars).sum();
-        let start_mismatch = self.en.is_boundary(en.start) != self.fr.is_boundary(fr.start);
-        let end_mismatch = self.en.is_boundary(en.end) != self.fr.is_boundary(fr.end);
+        let (en_side, fr_side) = (self.en.side, self.fr.side);
+        let start_mismatch = en_side.is_boundary(en.start) != fr_side.is_boundary(fr.start);
+        let end_mismatch = en_side.is_boundary(en.end) != fr_side.is_boundary(fr.end);
         Evidence {
             similarity: shared / (mean_tokens + SIMILARITY_SMOOTHING),
             length_deviation: self.length_deviation(en_chars as f64, fr_chars as f64),
             number_mismatches: number_mismatches.min(MAX_NUMBER_MISMATCHES),
             boundary_mismatches: f64::from(u8::from(start_mismatch) + u8::from(end_mismatch)),
-            whole_paragraphs: self.en.is_boundary(en.start)
-                && self.en.is_boundary(en.end)
-                && self.fr.is_boundary(fr.start)
-                && self.fr.is_boundary(fr.end),
+            whole_paragraphs: en_side.is_boundary(en.start)
+                && en_side.is_boundary(en.end)
+                && fr_side.is_boundary(fr.start)
+                && fr_side.is_boundary(fr.end),
             merge: en.len() + fr.len() > 2,
         }
     }
@@ -165,7 +296,7 @@ impl Scorer<'_> {
 
     /// Cost of the bead covering `en` and `fr`, `None` when the shape is not allowed there.
     fn cost(&self, en: Range<usize>, fr: Range<usize>, scratch: &mut Scratch) -> Option<f64> {
-        if !self.en.within_one_paragraph(&en) || !self.fr.within_one_paragraph(&fr) {
+        if !self.en.side.within_one_paragraph(&en) || !self.fr.side.within_one_paragraph(&fr) {
             return None;
         }
         if en.is_empty() || fr.is_empty() {
@@ -201,15 +332,11 @@ impl Scorer<'_> {
 }
 
 /// The sorted union of one list per segment, borrowed when there is a single segment.
-fn union<'s>(
-    features: &'s [Features],
-    list: fn(&Features) -> &Vec<u32>,
-    buffer: &'s mut Vec<u32>,
-) -> &'s [u32] {
+fn union<'s>(features: &'s [Features], list: IdList, buffer: &'s mut Vec<u32>) -> &'s [u32] {
     match features {
-        [single] => list(single),
+        [single] => list.of(single),
         [first, second] => {
-            let (a, b) = (list(first), list(second));
+            let (a, b) = (list.of(first), list.of(second));
             buffer.clear();
             let (mut i, mut j) = (0, 0);
             while i < a.len() && j < b.len() {
@@ -236,7 +363,7 @@ fn union<'s>(
         _ => {
             buffer.clear();
             for f in features {
-                buffer.extend_from_slice(list(f));
+                buffer.extend_from_slice(list.of(f));
             }
             buffer.sort_unstable();
             buffer.dedup();
@@ -264,16 +391,13 @@ fn count_shared(a: &[u32], b: &[u32]) -> usize {
 
 /// -ln P(|δ| or more) under a standard normal: Gale-Church's length cost.
 fn length_cost(deviation: f64) -> f64 {
-    let tail = erfc(deviation.abs() / std::f64::consts::SQRT_2);
-    if tail > 0.0 {
-        (-tail.ln()).min(MAX_LENGTH_COST)
-    } else {
-        MAX_LENGTH_COST
-    }
+    (-ln_erfc(deviation.abs() / std::f64::consts::SQRT_2)).min(MAX_LENGTH_COST)
 }
 
-/// Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7).
-fn erfc(x: f64) -> f64 {
+/// Natural logarithm of the complementary error function of `|x|` (Numerical Recipes'
+/// Chebyshev fit of erfc, relative error < 1.2e-7). The fit is `t·exp(poly)`, so its
+/// logarithm needs neither the exponential nor a guard against erfc underflowing to 0.
+fn ln_erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
     let poly = -z * z - 1.265_512_23
@@ -284,8 +408,7 @@ fn erfc(x: f64) -> f64 {
                         + t * (0.278_868_07
                             + t * (-1.135_203_98
                                 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    let value = t * poly.exp();
-    if x >= 0.0 { value } else { 2.0 - value }
+    t.ln() + poly
 }
 
 /// The band of French positions searched for each English position.
@@ -332,7 +455,7 @@ impl Band {
 
 /// Aligns two sides and returns the ladder, unlinked segments included.
 pub fn align(en: Side<'_>, fr: Side<'_>, model: &Model) -> Vec<Bead> {
-    let scorer = Scorer { en, fr, model };
+    let scorer = Scorer::for_search(en, fr, model);
     let mut half_width = model.band.max(4);
     loop {
         let band = Band::new(en.len(), fr.len(), half_width);
@@ -351,7 +474,7 @@ pub fn align(en: Side<'_>, fr: Side<'_>, model: &Model) -> Vec<Bead> {
 /// The cheapest path through the band, as the list of ladder positions from (0, 0);
 /// `None` when the band is too narrow to reach the end.
 fn search(scorer: &Scorer<'_>, band: &Band) -> Option<Vec<(usize, usize)>> {
-    let (en_len, fr_len) = (scorer.en.len(), scorer.fr.len());
+    let (en_len, fr_len) = (scorer.en.side.len(), scorer.fr.side.len());
     let cells = (en_len + 1) * band.width;
     let mut costs = vec![f64::INFINITY; cells];
     let mut moves = vec![u8::MAX; cells];
@@ -410,7 +533,7 @@ pub fn join_short_paragraphs(
     model: &Model,
     max_chars: usize,
 ) -> Vec<Bead> {
-    let scorer = Scorer { en, fr, model };
+    let scorer = Scorer::for_confidence(en, fr, model);
     let mut joined: Vec<Bead> = Vec::with_capacity(beads.len());
     let mut start = 0;
     while start < beads.len() {
@@ -475,10 +598,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn erfc_matches_known_values() {
-        assert!((erfc(0.0) - 1.0).abs() < 1e-6);
-        assert!((erfc(1.0) - 0.157_299_2).abs() < 1e-6);
-        assert!((erfc(-1.0) - 1.842_700_8).abs() < 1e-6);
+    fn ln_erfc_matches_known_values() {
+        assert!(ln_erfc(0.0).abs() < 1e-6);
+        assert!((ln_erfc(1.0).exp() - 0.157_299_2).abs() < 1e-6);
+        assert!((ln_erfc(3.0).exp() - 2.209_050e-5).abs() < 1e-9);
+        assert!((length_cost(40.0) - MAX_LENGTH_COST).abs() < 1e-12);
     }
 
     #[test]
@@ -494,14 +618,14 @@ mod tests {
         ];
         let mut buffer = Vec::new();
         assert_eq!(
-            union(&features[..2], |f| &f.tokens, &mut buffer),
+            union(&features[..2], IdList::Tokens, &mut buffer),
             &[1, 2, 4, 6, 9]
         );
         assert_eq!(
-            union(&features, |f| &f.tokens, &mut buffer),
+            union(&features, IdList::Tokens, &mut buffer),
             &[0, 1, 2, 4, 6, 9]
         );
-        assert_eq!(union(&features[2..], |f| &f.tokens, &mut buffer), &[0, 9]);
+        assert_eq!(union(&features[2..], IdList::Tokens, &mut buffer), &[0, 9]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! paragraph), then a dynamic programme links them 1-1, 2-1 or 1-2, or leaves them unlinked,
 //! scoring character lengths (Gale-Church) together with evidence that needs no model:
 //! numbers, acronyms, links, cognates and names, and a lexicon bootstrapped from the first
-//! pass's confident links before a second pass. Paragraph and bullet boundaries act as strong
+//! pass's confident links before a second pass (skipped past 100,000 segments). Paragraph and bullet boundaries act as strong
 //! anchors. Every link carries a confidence in [0, 1]; unlinked text is left out.
 //!
 //! Entry points:
@@ -55,7 +55,8 @@ pub fn align_section(en: &str, fr: &str) -> Vec<SegmentPair> {
 pub struct Aligner {
     /// Cost and confidence constants.
     pub model: Model,
-    /// Whether to learn a lexicon from a first pass and align again with it.
+    /// Whether to learn a lexicon from a first pass and align again with it (on texts of up
+    /// to 100,000 segments; longer ones get the first pass only).
     pub realign: bool,
     /// Links with a confidence below this are left out.
     pub min_confidence: f64,
@@ -184,6 +185,11 @@ const SECTION_SHORT_PARAGRAPH_CHARS: usize = 500;
 /// Smallest first-pass confidence of a link the lexicon learns from.
 const LEXICON_MIN_CONFIDENCE: f64 = 0.8;
 
+/// Most segments (both sides, all section pairs) a text may have for the lexicon pass to run.
+/// A notice has a few hundred; far beyond that, the first pass has seen enough text to be
+/// sure of its links, and a second pass would double the cost of aligning a giant input.
+const REALIGN_MAX_SEGMENTS: usize = 100_000;
+
 impl Aligner {
     /// The aligner for notice sections: a paragraph or bullet of up to 500 English
     /// characters whose sentences all align inside one French paragraph becomes one pair
@@ -212,6 +218,11 @@ impl Aligner {
             .collect()
     }
 
+    /// Whether the lexicon pass runs on a text of `segments` segments, both sides counted.
+    fn realigns(&self, segments: usize) -> bool {
+        self.realign && segments <= REALIGN_MAX_SEGMENTS
+    }
+
     fn align_all(&self, pairs: &[(&str, &str)], layout: Layout) -> Vec<Alignment> {
         let mut vocabulary = Vocabulary::default();
         let mut jobs: Vec<Job> = pairs
@@ -220,7 +231,8 @@ impl Aligner {
             .collect();
         let mut ladders: Vec<Vec<ladder::Bead>> =
             jobs.iter().map(|job| job.align(&self.model)).collect();
-        if self.realign {
+        let segments: usize = jobs.iter().map(|job| job.en.len() + job.fr.len()).sum();
+        if self.realigns(segments) {
             let training = jobs.iter().zip(&ladders).flat_map(|(job, beads)| {
                 beads
                     .iter()
@@ -382,6 +394,43 @@ mod tests {
             |result: &[Vec<SegmentPair>]| result[0].first().map_or(0.0, |p| p.confidence);
         assert!(confidence(&translation) > 0.8, "{translation:?}");
         assert!(confidence(&garbage) < 0.3, "{garbage:?}");
+    }
+
+    #[test]
+    fn giant_texts_get_one_pass() {
+        let aligner = Aligner::default();
+        assert!(aligner.realigns(600));
+        assert!(aligner.realigns(REALIGN_MAX_SEGMENTS));
+        assert!(!aligner.realigns(REALIGN_MAX_SEGMENTS + 1));
+        let one_pass = Aligner {
+            realign: false,
+            ..Aligner::default()
+        };
+        assert!(!one_pass.realigns(600));
+    }
+
+    #[test]
+    fn a_long_missing_block_does_not_derail_a_long_text() {
+        let sentence = |side: &str, n: usize| match side {
+            "en" => format!("Report number {n} covers the defence budget."),
+            _ => format!("Le rapport numéro {n} porte sur le budget de la défense."),
+        };
+        let text = |side: &str, skip: Range<usize>| -> String {
+            (0..400)
+                .filter(|n| !skip.contains(n))
+                .map(|n| sentence(side, n))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // Thirty sentences missing in French, in the middle of a text longer than the band.
+        let got = pairs(&text("en", 0..0), &text("fr", 200..230));
+        assert_eq!(got.len(), 370, "{:?}", &got[195..205]);
+        for n in (0..200).chain(230..400) {
+            assert!(
+                got.contains(&(sentence("en", n), sentence("fr", n))),
+                "sentence {n} is not linked to its translation"
+            );
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!   paragraphs rebuilt, page furniture removed, two-column layouts read column by column;
 //!   encrypted files with an empty user password opened; damaged pages recovered when possible.
 //!
-//! Work per document is bounded by [`Limits`] ([`ingest_with_limits`]).
+//! Work per document is bounded by [`Limits`] ([`ingest_with_limits`]); [`check_size`] lets
+//! a caller refuse an oversized file from its size alone, before reading it.
 //!
 //! This crate does not detect languages, find sections or read fields: it only produces text.
 //! It is the only crate that links PDF libraries.
@@ -92,6 +93,8 @@ pub struct Limits {
     pub max_duration: Duration,
     /// Size of a text file at most, in bytes; larger files are refused whole.
     pub max_text_bytes: usize,
+    /// Size of a PDF file at most, in bytes; larger files are refused whole.
+    pub max_pdf_bytes: usize,
 }
 
 impl Default for Limits {
@@ -101,6 +104,7 @@ impl Default for Limits {
             max_decompressed_bytes: 256 * 1024 * 1024,
             max_duration: Duration::from_secs(60),
             max_text_bytes: 64 * 1024 * 1024,
+            max_pdf_bytes: 512 * 1024 * 1024,
         }
     }
 }
@@ -119,17 +123,29 @@ pub fn ingest_with_limits(
     if bytes.is_empty() {
         return Err(IngestError::Empty("0 bytes".to_owned()));
     }
+    check_size(format, bytes.len() as u64, limits)?;
     match format {
-        SourceFormat::Text if bytes.len() > limits.max_text_bytes => {
-            Err(IngestError::LimitExceeded(format!(
-                "a text file of {} bytes, more than the limit of {}",
-                bytes.len(),
-                limits.max_text_bytes
-            )))
-        }
         SourceFormat::Text => text::extract(bytes),
         SourceFormat::Pdf => pdf::extract(bytes, limits),
     }
+}
+
+/// Checks the size of a file against the limits: a text file larger than
+/// [`Limits::max_text_bytes`] or a PDF larger than [`Limits::max_pdf_bytes`] is refused whole
+/// with `limit-exceeded`. Callers that know the size before reading the file (from its
+/// metadata) call this first, so that an oversized file is never read into memory;
+/// [`ingest_with_limits`] applies the same rule to the bytes it is given.
+pub fn check_size(format: SourceFormat, bytes: u64, limits: &Limits) -> Result<(), IngestError> {
+    let (kind, limit) = match format {
+        SourceFormat::Text => ("text", limits.max_text_bytes),
+        SourceFormat::Pdf => ("PDF", limits.max_pdf_bytes),
+    };
+    if bytes > limit as u64 {
+        return Err(IngestError::LimitExceeded(format!(
+            "a {kind} file of {bytes} bytes, more than the limit of {limit}"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -156,6 +172,28 @@ mod tests {
         let err = ingest_with_limits(SourceFormat::Text, b"eleven byte", &limits).unwrap_err();
         assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
         assert!(ingest_with_limits(SourceFormat::Text, b"ten bytes!", &limits).is_ok());
+    }
+
+    #[test]
+    fn sizes_are_checked_per_format() {
+        let limits = Limits {
+            max_text_bytes: 10,
+            max_pdf_bytes: 100,
+            ..Limits::default()
+        };
+        assert!(check_size(SourceFormat::Text, 10, &limits).is_ok());
+        let err = check_size(SourceFormat::Text, 11, &limits).unwrap_err();
+        assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
+        assert!(err.to_string().contains("text file of 11 bytes"), "{err}");
+        assert!(check_size(SourceFormat::Pdf, 100, &limits).is_ok());
+        let err = check_size(SourceFormat::Pdf, 101, &limits).unwrap_err();
+        assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
+        let err = ingest_with_limits(SourceFormat::Pdf, &[b'%'; 101], &limits).unwrap_err();
+        assert_eq!(
+            err.code(),
+            codes::LIMIT_EXCEEDED,
+            "the bytes given are checked too"
+        );
     }
 
     #[test]

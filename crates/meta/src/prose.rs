@@ -6,13 +6,13 @@
 
 use std::sync::LazyLock;
 
-use model::Metadata;
+use model::{Metadata, Salary};
 use regex::Regex;
 
 use crate::amount::find_salary;
 use crate::date::{find_date, find_time};
 use crate::fields::{clean_clearance, normalise_grade};
-use crate::text::{find_any_phrase, fold, sentences, words};
+use crate::text::{Word, find_any_phrase, fold, sentences, words};
 
 /// Phrases, folded, that introduce the application deadline in a sentence.
 const DEADLINE_PHRASES: &[&str] = &[
@@ -188,15 +188,54 @@ where
     })
 }
 
-/// The first date stated after one of the phrases, in the same sentence, with the time
-/// stated in that sentence.
-fn dated_after(sentences: &[&str], phrases: &[&str]) -> Option<(String, Option<String>)> {
-    sentences.iter().find_map(|sentence| {
-        let (_, end) = find_any_phrase(&words(sentence), phrases)?;
-        let rest = &sentence[end..];
-        let (date, _) = find_date(rest)?;
-        Some((date.iso(), find_time(rest).map(|time| time.hhmm())))
-    })
+/// The date stated after one of the phrases in a sentence (given with its words), with the
+/// time stated in that sentence.
+fn dated_after(
+    sentence: &str,
+    words: &[Word],
+    phrases: &[&str],
+) -> Option<(String, Option<String>)> {
+    let (_, end) = find_any_phrase(words, phrases)?;
+    let rest = &sentence[end..];
+    let (date, _) = find_date(rest)?;
+    Some((date.iso(), find_time(rest).map(|time| time.hhmm())))
+}
+
+/// The fields found by phrase in the sentences: deadline (with its time), start date, salary.
+#[derive(Default)]
+struct Phrased {
+    deadline: Option<(String, Option<String>)>,
+    start_date: Option<String>,
+    salary: Option<Salary>,
+}
+
+/// Reads the fields that a phrase introduces, each from the first sentence that states it,
+/// for the fields still unknown. The words of a sentence are found once for all of them,
+/// and the reading stops as soon as every wanted field is found.
+fn read_phrased(sentences: &[&str], metadata: &Metadata) -> Phrased {
+    let mut found = Phrased::default();
+    let want_deadline = metadata.deadline.is_none();
+    let want_start = metadata.start_date.is_none();
+    let want_salary = metadata.salary.is_none();
+    for sentence in sentences {
+        let missing_deadline = want_deadline && found.deadline.is_none();
+        let missing_start = want_start && found.start_date.is_none();
+        let missing_salary = want_salary && found.salary.is_none();
+        if !(missing_deadline || missing_start || missing_salary) {
+            break;
+        }
+        let words = words(sentence);
+        if missing_deadline {
+            found.deadline = dated_after(sentence, &words, DEADLINE_PHRASES);
+        }
+        if missing_start {
+            found.start_date = dated_after(sentence, &words, START_PHRASES).map(|(date, _)| date);
+        }
+        if missing_salary && find_any_phrase(&words, SALARY_PHRASES).is_some() {
+            found.salary = find_salary(sentence);
+        }
+    }
+    found
 }
 
 /// A level named before "clearance", unless the capitalised word is only the sentence's
@@ -217,20 +256,16 @@ fn trimmed(value: &str) -> Option<String> {
 /// Reads the fields stated in running prose into the metadata, where still unknown.
 pub(crate) fn read_prose(prose: &str, metadata: &mut Metadata) {
     let sentences = sentences(prose);
-    if metadata.deadline.is_none()
-        && let Some((date, time)) = dated_after(&sentences, DEADLINE_PHRASES)
-    {
+    let phrased = read_phrased(&sentences, metadata);
+    if let Some((date, time)) = phrased.deadline {
         metadata.deadline = Some(date);
         metadata.deadline_time = time;
     }
-    if metadata.start_date.is_none() {
-        metadata.start_date = dated_after(&sentences, START_PHRASES).map(|(date, _)| date);
+    if phrased.start_date.is_some() {
+        metadata.start_date = phrased.start_date;
     }
-    if metadata.salary.is_none() {
-        metadata.salary = sentences
-            .iter()
-            .filter(|sentence| find_any_phrase(&words(sentence), SALARY_PHRASES).is_some())
-            .find_map(|sentence| find_salary(sentence));
+    if phrased.salary.is_some() {
+        metadata.salary = phrased.salary;
     }
     if metadata.grade.is_none() {
         metadata.grade = first_capture(&sentences, &GRADE, "grade", normalise_grade);

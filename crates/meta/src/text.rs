@@ -5,6 +5,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cases a string and strips its accents, so "Sécurité" and "securite" compare equal.
 pub(crate) fn fold(text: &str) -> String {
+    // Most words of a notice are ASCII, which has no accent to strip: a fast path.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .flat_map(char::to_lowercase)
         // Decomposed a character at a time, without allocating for each (a hot path).
@@ -84,7 +88,14 @@ pub(crate) fn find_any_phrase(words: &[Word], phrases: &[&str]) -> Option<(usize
 /// The text as running prose: lines joined by single spaces, runs of white space collapsed.
 /// Notices converted from PDF break sentences across lines; prose patterns must see them whole.
 pub(crate) fn flowed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut prose = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !prose.is_empty() {
+            prose.push(' ');
+        }
+        prose.push_str(word);
+    }
+    prose
 }
 
 /// Splits running prose into sentences: a sentence ends at `.`, `!` or `?` followed by a space
@@ -92,14 +103,18 @@ pub(crate) fn flowed(text: &str) -> String {
 pub(crate) fn sentences(prose: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = prose.char_indices().collect();
-    for window in chars.windows(3) {
-        let [(_, end_mark), (space_at, space), (_, next)] = window else {
+    let mut chars = prose.char_indices().peekable();
+    while let Some((_, end_mark)) = chars.next() {
+        if !matches!(end_mark, '.' | '!' | '?') {
             continue;
+        }
+        let Some(&(space_at, space)) = chars.peek() else {
+            break;
         };
-        if matches!(end_mark, '.' | '!' | '?') && space.is_whitespace() && next.is_uppercase() {
-            found.push(prose[start..*space_at].trim());
-            start = *space_at;
+        let next = prose[space_at + space.len_utf8()..].chars().next();
+        if space.is_whitespace() && next.is_some_and(char::is_uppercase) {
+            found.push(prose[start..space_at].trim());
+            start = space_at;
         }
     }
     found.push(prose[start..].trim());
@@ -134,6 +149,8 @@ mod tests {
             "niveau de l'habilitation de securite"
         );
         assert_eq!(fold("Févr. DÉC. août"), "fevr. dec. aout");
+        assert_eq!(fold("NATO Grade G20"), "nato grade g20");
+        assert_eq!(fold("Œuvre"), "oeuvre");
     }
 
     #[test]
@@ -165,5 +182,13 @@ mod tests {
                 "Done"
             ]
         );
+        assert_eq!(sentences("Ends here. "), ["Ends here."]);
+        assert_eq!(sentences("Déjà vu. Été. à"), ["Déjà vu.", "Été. à"]);
+    }
+
+    #[test]
+    fn flowed_collapses_white_space() {
+        assert_eq!(flowed("  one\n two\t\tthree \n"), "one two three");
+        assert_eq!(flowed(" \n "), "");
     }
 }

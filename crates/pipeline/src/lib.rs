@@ -127,16 +127,42 @@ fn source_of(input: &Input) -> Source {
     }
 }
 
-/// A failed document for an input that could not even be read from disk.
-pub fn unreadable(id: &str, path: &str, format: SourceFormat, reason: &str) -> Document {
-    let source = Source {
+/// A failed `limit-exceeded` document for a file refused by its size alone, before it is read
+/// (see [`ingest::check_size`]); `None` when the size is within the limits. The document's
+/// source has the size but no checksum, since the bytes were never read.
+pub fn refuse_by_size(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: u64,
+    limits: &Limits,
+) -> Option<Document> {
+    let err = ingest::check_size(format, bytes, limits).err()?;
+    let error = Diagnostic::new(err.code(), err.to_string());
+    let source = unread_source(path, format, bytes);
+    Some(Document::failed(
+        id.to_owned(),
+        vec![source],
+        None,
+        vec![error],
+    ))
+}
+
+/// The source of a file whose bytes were not read: no checksum.
+fn unread_source(path: &str, format: SourceFormat, bytes: u64) -> Source {
+    Source {
         path: path.to_owned(),
         format,
         sha256: String::new(),
-        bytes: 0,
+        bytes,
         pages: None,
         languages: Vec::new(),
-    };
+    }
+}
+
+/// A failed document for an input that could not even be read from disk.
+pub fn unreadable(id: &str, path: &str, format: SourceFormat, reason: &str) -> Document {
+    let source = unread_source(path, format, 0);
     let error = Diagnostic::new(codes::IO, format!("cannot read the file: {reason}"));
     Document::failed(id.to_owned(), vec![source], None, vec![error])
 }
@@ -312,6 +338,22 @@ mod tests {
         assert_eq!(doc.sections[0].number, None);
         assert!(doc.sections[0].fr.is_none() && doc.sections[1].en.is_none());
         assert_eq!(doc.sources[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_by_its_size() {
+        let limits = Limits {
+            max_pdf_bytes: 1_000,
+            ..Limits::default()
+        };
+        let doc =
+            refuse_by_size("big", "big.pdf", SourceFormat::Pdf, 1_001, &limits).expect("refused");
+        assert_eq!(doc.status, Status::Failed);
+        assert_eq!(doc.errors[0].code, codes::LIMIT_EXCEEDED);
+        assert_eq!(doc.sources[0].bytes, 1_001);
+        assert!(doc.sources[0].sha256.is_empty(), "never read, never hashed");
+        assert!(refuse_by_size("ok", "ok.pdf", SourceFormat::Pdf, 1_000, &limits).is_none());
+        assert!(refuse_by_size("t", "t.txt", SourceFormat::Text, 1_001, &limits).is_none());
     }
 
     #[test]

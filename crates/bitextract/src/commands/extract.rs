@@ -76,9 +76,12 @@ struct LimitArgs {
     /// Megabytes decompressed per PDF at most.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     max_decompressed_mb: usize,
-    /// Megabytes per text file at most.
+    /// Megabytes per text file at most (checked before the file is read).
     #[arg(long, value_name = "MB", default_value_t = 64)]
     max_text_mb: usize,
+    /// Megabytes per PDF file at most (checked before the file is read).
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    max_pdf_mb: usize,
 }
 
 impl LimitArgs {
@@ -89,6 +92,7 @@ impl LimitArgs {
             max_decompressed_bytes: self.max_decompressed_mb.saturating_mul(MB),
             max_duration: Duration::from_secs(self.max_seconds),
             max_text_bytes: self.max_text_mb.saturating_mul(MB),
+            max_pdf_bytes: self.max_pdf_mb.saturating_mul(MB),
         }
     }
 }
@@ -237,6 +241,17 @@ fn input_of<'a>(file: &'a InputFile, bytes: &'a [u8]) -> pipeline::Input<'a> {
 }
 
 fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
+    let size = match std::fs::metadata(&input.absolute) {
+        Ok(metadata) => metadata.len(),
+        Err(err) => {
+            return pipeline::unreadable(id, &input.relative, input.format, &err.to_string());
+        }
+    };
+    // Checked before reading, so that an oversized file costs neither memory nor time.
+    if let Some(refused) = pipeline::refuse_by_size(id, &input.relative, input.format, size, limits)
+    {
+        return refused;
+    }
     match std::fs::read(&input.absolute) {
         Ok(bytes) => {
             pipeline::process_with_limits(id, &input.relative, input.format, &bytes, limits)
