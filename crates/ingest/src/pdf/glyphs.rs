@@ -1,10 +1,13 @@
-//! Glyphs as pdf-extract draws them, with their position on the page.
+//! Glyphs as a page draws them, with their position on the page.
 //!
-//! pdf-extract's own text output follows the content stream's order and guesses spaces and
-//! line breaks from it; the [`GlyphCollector`] keeps every glyph with its geometry instead,
-//! so that [`super::layout`] can rebuild lines and columns from where glyphs actually are.
+//! Text output in content-stream order guesses spaces and line breaks from that order; the
+//! [`GlyphCollector`] keeps every glyph with its geometry instead, so that [`super::layout`]
+//! can rebuild lines and columns from where glyphs actually are. Both page readers feed it:
+//! [`super::draw`] directly, pdf-extract through its [`OutputDev`] trait.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use super::draw::Matrix;
 
 /// One glyph, in page space (points, y growing upwards, origin at the media box corner).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +50,7 @@ pub struct PageGlyphs {
 /// Share of a glyph's advance that may go sideways before the glyph counts as rotated.
 const MAX_SLANT: f64 = 0.1;
 
-/// An [`OutputDev`] that records the glyphs of the page being drawn.
+/// Records the glyphs of the page being drawn.
 ///
 /// Rotated text (vertical margin notes, diagonal watermarks) is left out: it is not part of
 /// the running text and would break line grouping.
@@ -58,9 +61,44 @@ pub struct GlyphCollector {
 }
 
 impl GlyphCollector {
+    /// A collector for a page whose media box is `[llx, lly, urx, ury]`.
+    pub fn for_media_box([llx, lly, urx, ury]: [f64; 4]) -> Self {
+        GlyphCollector {
+            page: PageGlyphs {
+                width: (urx - llx).abs(),
+                height: (ury - lly).abs(),
+                glyphs: Vec::new(),
+            },
+            origin: (llx, lly),
+        }
+    }
+
     /// The glyphs collected so far.
     pub fn into_page(self) -> PageGlyphs {
         self.page
+    }
+
+    /// Records one glyph. `trm` is the text rendering matrix without the font size (text
+    /// space to page space), `width` the advance in text space, before spacing.
+    pub fn add(&mut self, trm: &Matrix, width: f64, font_size: f64, text: &str) {
+        // The matrix's first row is the baseline direction, its second the glyph's vertical
+        // axis.
+        let horizontal = trm.a;
+        if horizontal <= 0.0 || trm.b.abs() > horizontal * MAX_SLANT {
+            return;
+        }
+        let vertical = trm.c.hypot(trm.d);
+        let glyph = Glyph {
+            x: trm.e - self.origin.0,
+            y: trm.f - self.origin.1,
+            width: width * font_size * horizontal,
+            size: (font_size * vertical).abs(),
+            text: text.to_owned(),
+        };
+        if glyph.x.is_finite() && glyph.y.is_finite() && glyph.width.is_finite() && glyph.size > 0.0
+        {
+            self.page.glyphs.push(glyph);
+        }
     }
 }
 
@@ -71,12 +109,12 @@ impl OutputDev for GlyphCollector {
         media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.origin = (media_box.llx, media_box.lly);
-        self.page = PageGlyphs {
-            width: (media_box.urx - media_box.llx).abs(),
-            height: (media_box.ury - media_box.lly).abs(),
-            glyphs: Vec::new(),
-        };
+        *self = GlyphCollector::for_media_box([
+            media_box.llx,
+            media_box.lly,
+            media_box.urx,
+            media_box.ury,
+        ]);
         Ok(())
     }
 
@@ -92,24 +130,15 @@ impl OutputDev for GlyphCollector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        // The text rendering matrix maps text space (font size not applied) to page space:
-        // its first row is the baseline direction, its second the glyph's vertical axis.
-        let horizontal = trm.m11;
-        if horizontal <= 0.0 || trm.m12.abs() > horizontal * MAX_SLANT {
-            return Ok(());
-        }
-        let vertical = trm.m21.hypot(trm.m22);
-        let glyph = Glyph {
-            x: trm.m31 - self.origin.0,
-            y: trm.m32 - self.origin.1,
-            width: width * font_size * horizontal,
-            size: (font_size * vertical).abs(),
-            text: text.to_owned(),
+        let trm = Matrix {
+            a: trm.m11,
+            b: trm.m12,
+            c: trm.m21,
+            d: trm.m22,
+            e: trm.m31,
+            f: trm.m32,
         };
-        if glyph.x.is_finite() && glyph.y.is_finite() && glyph.width.is_finite() && glyph.size > 0.0
-        {
-            self.page.glyphs.push(glyph);
-        }
+        self.add(&trm, width, font_size, text);
         Ok(())
     }
 

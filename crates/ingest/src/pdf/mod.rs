@@ -2,10 +2,13 @@
 //!
 //! 1. `open`: lopdf 0.47 reads the structure (repairing cross-reference data, decrypting
 //!    files whose user password is empty); a file that needs a password fails `encrypted`.
-//! 2. Each page is drawn by pdf-extract into a `GlyphCollector`, behind
-//!    `catch_unwind` since pdf-extract panics on malformed input. A page it cannot draw is
-//!    read by lopdf's `extract_text` instead (a `page-failed` warning), or reported missing
-//!    (a `page-failed` error: the document is partial).
+//! 2. Each page is drawn into a `GlyphCollector` by `draw`, our interpreter of the
+//!    content lopdf decompressed, with fonts decoded once per document (`fonts`). A page it
+//!    declines (a font it does not support, a malformed operator) is drawn by pdf-extract,
+//!    whose copy of the document is loaded then (`open`). Both run behind `catch_unwind`
+//!    (pdf-extract panics on malformed input by design). A page neither can draw is read by
+//!    lopdf's `extract_text` instead (a `page-failed` warning), or reported missing (a
+//!    `page-failed` error: the document is partial).
 //! 3. `layout` rebuilds rows from baselines, `furniture` removes running headers, footers
 //!    and page numbers, `layout` cuts two-column stretches into left then right column, and
 //!    `paragraphs` joins lines into paragraphs.
@@ -15,6 +18,8 @@
 //! page's content, are refused before parsing: the parsers recurse and would overflow the stack.
 
 mod chars;
+mod draw;
+mod fonts;
 mod furniture;
 mod glyphs;
 mod layout;
@@ -29,6 +34,7 @@ use lopdf::DecompressError;
 use model::{Diagnostic, Extracted, SourceFormat, codes};
 
 use crate::{IngestError, Limits};
+use draw::{DrawError, Drawer};
 use furniture::PageRows;
 use glyphs::{GlyphCollector, PageGlyphs};
 use layout::{Block, Line};
@@ -71,6 +77,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
         ));
     }
     let mut budget = limits.max_decompressed_bytes;
+    let mut drawer = Drawer::new(&opened.structure);
     let mut read = Vec::new();
     for (&number, &id) in pages.iter().take(limits.max_pages) {
         if started.elapsed() > limits.max_duration {
@@ -111,9 +118,14 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
                     .structure
                     .get_page_images(id)
                     .is_ok_and(|images| !images.is_empty());
+        let page = PageSource {
+            number,
+            id,
+            content: &content,
+        };
         read.push(ReadPage {
             number,
-            text: read_page(&opened, number, budget, &mut report),
+            text: read_page(&opened, &mut drawer, &page, &mut budget, &mut report),
             draws_images,
         });
     }
@@ -157,15 +169,36 @@ impl Report {
     }
 }
 
-fn read_page(opened: &Opened, number: u32, budget: usize, report: &mut Report) -> PageText {
-    let drawn = match &opened.renderer {
-        Some(doc) => draw_page(doc, number),
-        None => Err("no layout reader".to_owned()),
+/// A page to read: its number, its object, its decompressed content.
+struct PageSource<'c> {
+    number: u32,
+    id: lopdf::ObjectId,
+    content: &'c [u8],
+}
+
+fn read_page(
+    opened: &Opened,
+    drawer: &mut Drawer,
+    page: &PageSource,
+    budget: &mut usize,
+    report: &mut Report,
+) -> PageText {
+    let number = page.number;
+    let drawn = match draw_own(drawer, page, budget) {
+        Ok(glyphs) => Ok(glyphs),
+        Err(DrawError::LimitExceeded(message)) => {
+            report.limit(format!("page {number}: {message}"));
+            return PageText::Missing;
+        }
+        Err(DrawError::Declined(_)) => match opened.renderer() {
+            Some(doc) => draw_page(doc, number),
+            None => Err("the layout reader could not load the document".to_owned()),
+        },
     };
     match drawn {
-        Ok(page) if page.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(page),
-        Ok(page) => match plain_text(&opened.structure, number, budget) {
-            // pdf-extract drew nothing although the page has text: fonts it cannot decode.
+        Ok(glyphs) if glyphs.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(glyphs),
+        Ok(glyphs) => match plain_text(&opened.structure, number, *budget) {
+            // No glyph decoded although the page has text: fonts neither reader decodes.
             Ok(text) if !text.trim().is_empty() => {
                 report.warnings.push(Diagnostic::new(
                     codes::PAGE_FAILED,
@@ -175,9 +208,9 @@ fn read_page(opened: &Opened, number: u32, budget: usize, report: &mut Report) -
                 ));
                 PageText::Plain(text)
             }
-            _ => PageText::Glyphs(page),
+            _ => PageText::Glyphs(glyphs),
         },
-        Err(reason) => match plain_text(&opened.structure, number, budget) {
+        Err(reason) => match plain_text(&opened.structure, number, *budget) {
             Ok(text) => {
                 report.warnings.push(Diagnostic::new(
                     codes::PAGE_FAILED,
@@ -194,6 +227,24 @@ fn read_page(opened: &Opened, number: u32, budget: usize, report: &mut Report) -
             }
         },
     }
+}
+
+/// Draws one page with our drawer; a panic (a bug) declines the page rather than losing the
+/// document.
+fn draw_own(
+    drawer: &mut Drawer,
+    page: &PageSource,
+    budget: &mut usize,
+) -> Result<PageGlyphs, DrawError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        drawer.draw_page(page.id, page.content, budget)
+    }))
+    .unwrap_or_else(|panic| {
+        Err(DrawError::Declined(format!(
+            "drawer crashed ({})",
+            panic_message(&*panic)
+        )))
+    })
 }
 
 /// Whether a content stream uses an operator (a token between PDF delimiters).

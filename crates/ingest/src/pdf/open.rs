@@ -1,9 +1,13 @@
-//! Opening a PDF: structure, encryption, and a copy pdf-extract can draw.
+//! Opening a PDF: structure, encryption, and, when a page needs it, a copy pdf-extract can draw.
 //!
 //! lopdf 0.47 reads the structure: it repairs damaged cross-reference data and decrypts
 //! files whose user password is empty (RC4, AES-128, AES-256). pdf-extract draws glyphs with
 //! its own, older lopdf, which does neither: when the file needed repair or decryption it is
-//! given the repaired, decrypted document written back to bytes.
+//! given the repaired, decrypted document written back to bytes. Most pages are drawn by
+//! [`super::draw`] on the structure alone, so pdf-extract's copy is loaded only when a page
+//! first needs it.
+
+use std::cell::OnceCell;
 
 use lopdf::{DecompressError, LoadOptions};
 use model::{Diagnostic, codes};
@@ -14,11 +18,13 @@ use crate::{IngestError, Limits};
 const EOF_MARKER_WINDOW: usize = 2048;
 
 /// A PDF ready to be read page by page.
-pub struct Opened {
+pub struct Opened<'b> {
     /// The document as lopdf 0.47 reads it (decrypted, repaired).
     pub structure: lopdf::Document,
-    /// The same document for pdf-extract, when its lopdf could load it.
-    pub renderer: Option<pdf_extract::Document>,
+    /// The file's bytes, for pdf-extract.
+    bytes: &'b [u8],
+    /// The same document for pdf-extract, once loaded (`None` when its lopdf cannot load it).
+    pub renderer: OnceCell<Option<pdf_extract::Document>>,
     /// What was repaired on the way.
     pub warnings: Vec<Diagnostic>,
     /// What is missing from the file (it is truncated).
@@ -26,7 +32,7 @@ pub struct Opened {
 }
 
 /// Loads a PDF's bytes.
-pub fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, IngestError> {
+pub fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Opened<'b>, IngestError> {
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_decompressed_bytes),
         ..LoadOptions::default()
@@ -54,25 +60,31 @@ pub fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, IngestError> {
             "damaged cross-reference data was rebuilt",
         ));
     }
-    let page_count = structure.get_pages().len();
-    let loads_as_is = !repaired && !structure.was_encrypted();
-    let renderer = loads_as_is
-        .then(|| pdf_extract::Document::load_mem(bytes).ok())
-        .flatten()
-        .filter(|doc| doc.get_pages().len() == page_count)
-        .or_else(|| rewritten(&structure));
-    if renderer.is_none() {
-        warnings.push(Diagnostic::new(
-            codes::PAGE_FAILED,
-            "the layout reader could not load the document: text read without layout",
-        ));
-    }
     Ok(Opened {
         structure,
-        renderer,
+        bytes,
+        renderer: OnceCell::new(),
         warnings,
         errors,
     })
+}
+
+impl Opened<'_> {
+    /// pdf-extract's copy of the document, loaded the first time it is asked for.
+    pub fn renderer(&self) -> Option<&pdf_extract::Document> {
+        self.renderer
+            .get_or_init(|| {
+                let page_count = self.structure.get_pages().len();
+                let loads_as_is =
+                    self.structure.xref_recovery.is_none() && !self.structure.was_encrypted();
+                loads_as_is
+                    .then(|| pdf_extract::Document::load_mem(self.bytes).ok())
+                    .flatten()
+                    .filter(|doc| doc.get_pages().len() == page_count)
+                    .or_else(|| rewritten(&self.structure))
+            })
+            .as_ref()
+    }
 }
 
 /// The document written back to bytes and loaded by pdf-extract's lopdf.

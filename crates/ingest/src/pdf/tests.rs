@@ -13,6 +13,7 @@ use lopdf::{
 use model::{Extracted, codes};
 
 use super::extract;
+use super::glyphs::PageGlyphs;
 use crate::{IngestError, Limits};
 
 /// A4 height in points.
@@ -69,10 +70,50 @@ impl Page {
     }
 }
 
+/// Helvetica's advance widths (AFM) for codes 32 to 126.
+const HELVETICA_ASCII: [i64; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+
+/// Widths of the test font (F1) for codes 32 to 255: Helvetica's, accented letters as wide
+/// as their base letter.
+fn test_font_widths() -> Vec<Object> {
+    use unicode_normalization::UnicodeNormalization;
+    let ascii_width = |c: char| {
+        u8::try_from(c)
+            .ok()
+            .and_then(|b| HELVETICA_ASCII.get(usize::from(b.checked_sub(32)?)))
+            .copied()
+    };
+    (32..=255u8)
+        .map(|code| {
+            let bytes = [code];
+            let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
+            let base = decoded.nfd().next().unwrap_or(' ');
+            Object::Integer(ascii_width(base).unwrap_or(556))
+        })
+        .collect()
+}
+
+/// Pages whose text is drawn with /F1 (Helvetica with Widths, WinAnsi) or /F2 (standard
+/// Helvetica without Widths: only pdf-extract, which carries its metrics, draws it).
 fn document(pages: &[Page]) -> Document {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+        "FirstChar" => 32,
+        "LastChar" => 255,
+        "Widths" => test_font_widths(),
+    });
+    let standard_font_id = doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "Type1",
         "BaseFont" => "Helvetica",
@@ -90,7 +131,7 @@ fn document(pages: &[Page]) -> Document {
         vec![0, 255, 255, 0],
     ));
     let resources_id = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => font_id },
+        "Font" => dictionary! { "F1" => font_id, "F2" => standard_font_id },
         "XObject" => dictionary! { "Im1" => image_id },
     });
     let kids: Vec<Object> = pages
@@ -358,24 +399,58 @@ fn a_page_the_layout_reader_cannot_draw_is_read_without_layout() {
 }
 
 #[test]
+fn a_font_our_drawer_declines_is_drawn_by_pdf_extract() {
+    let standard = Page {
+        raw: "BT /F2 10 Tf 72 700 Td (Standard font words) Tj ET\n",
+        ..Page::default()
+    };
+    let extracted = read(&pdf(&[Page::lines(760.0, &BODY), standard]));
+    assert!(
+        extracted.text.ends_with("Standard font words"),
+        "{}",
+        extracted.text
+    );
+    assert!(extracted.warnings.is_empty(), "{:?}", extracted.warnings);
+}
+
+#[test]
 fn a_page_no_reader_can_read_is_an_error_and_the_rest_is_kept() {
     let bytes = pdf(&[Page::lines(740.0, &BODY)]);
-    let mut opened = super::open::open(&bytes, &Limits::default()).expect("opens");
-    opened.renderer = None;
+    let opened = super::open::open(&bytes, &Limits::default()).expect("opens");
+    assert!(opened.renderer.set(None).is_ok(), "not loaded yet");
+    let mut drawer = super::Drawer::new(&opened.structure);
     let mut report = super::Report {
         warnings: Vec::new(),
         errors: Vec::new(),
         limit_hit: None,
     };
-    // Page 2 is missing from the page tree: neither reader finds it.
-    let missing = super::read_page(&opened, 2, usize::MAX, &mut report);
+    let pages = opened.structure.get_pages();
+    let first_id = pages[&1];
+    let content = opened
+        .structure
+        .get_page_content_with_limit(first_id, usize::MAX)
+        .expect("content");
+    let mut budget = usize::MAX;
+    // Page 2 is missing from the page tree: no reader finds it.
+    let missing = super::PageSource {
+        number: 2,
+        id: (999, 0),
+        content: b"",
+    };
+    let missing = super::read_page(&opened, &mut drawer, &missing, &mut budget, &mut report);
     assert!(matches!(missing, super::PageText::Missing));
     assert!(
         report.errors[0]
             .message
             .starts_with("page 2 could not be read")
     );
-    let first = super::read_page(&opened, 1, usize::MAX, &mut report);
+    let first = super::PageSource {
+        number: 1,
+        id: first_id,
+        content: &content,
+    };
+    let first = super::read_page(&opened, &mut drawer, &first, &mut budget, &mut report);
+    assert!(matches!(first, super::PageText::Glyphs(_)), "drawn by us");
     let pages = [(1, first), (2, missing)].map(|(number, text)| super::ReadPage {
         number,
         text,
@@ -388,10 +463,95 @@ fn a_page_no_reader_can_read_is_an_error_and_the_rest_is_kept() {
         extracted.text
     );
     assert!(has_code(&extracted.errors, codes::PAGE_FAILED));
-    assert!(
-        has_code(&extracted.warnings, codes::PAGE_FAILED),
-        "page 1 read without layout"
+}
+
+/// Glyphs drawn by both readers: ours and pdf-extract's.
+fn both_readers(bytes: &[u8]) -> Vec<(u32, PageGlyphs, Result<PageGlyphs, String>)> {
+    let opened = super::open::open(bytes, &Limits::default()).expect("opens");
+    let mut drawer = super::Drawer::new(&opened.structure);
+    let renderer = opened.renderer().expect("pdf-extract loads it");
+    opened
+        .structure
+        .get_pages()
+        .into_iter()
+        .map(|(number, id)| {
+            let content = opened
+                .structure
+                .get_page_content_with_limit(id, usize::MAX)
+                .expect("content");
+            let ours = drawer
+                .draw_page(id, &content, &mut usize::MAX.clone())
+                .unwrap_or_else(|e| panic!("page {number} declined: {e}"));
+            (number, ours, super::draw_page(renderer, number))
+        })
+        .collect()
+}
+
+/// Same glyph text in the same order, positions and sizes within 0.01 pt.
+fn assert_same_glyphs(what: &str, ours: &PageGlyphs, theirs: &PageGlyphs) {
+    const TOLERANCE: f64 = 0.01;
+    assert_eq!(
+        (ours.width, ours.height),
+        (theirs.width, theirs.height),
+        "{what}"
     );
+    let text = |page: &PageGlyphs| {
+        page.glyphs
+            .iter()
+            .map(|g| g.text.clone())
+            .collect::<String>()
+    };
+    assert_eq!(text(ours), text(theirs), "{what}");
+    assert_eq!(ours.glyphs.len(), theirs.glyphs.len(), "{what}");
+    for (a, b) in ours.glyphs.iter().zip(&theirs.glyphs) {
+        let close = [(a.x, b.x), (a.y, b.y), (a.width, b.width), (a.size, b.size)]
+            .iter()
+            .all(|(p, q)| (p - q).abs() <= TOLERANCE);
+        assert!(close, "{what}: {a:?} vs {b:?}");
+    }
+}
+
+#[test]
+fn our_drawer_matches_pdf_extract_on_the_corpus_pdfs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pdf");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/pdf")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut pages = 0;
+    for file in &files {
+        let bytes = std::fs::read(file).expect("reads");
+        for (number, ours, theirs) in both_readers(&bytes) {
+            let theirs = theirs.unwrap_or_else(|e| panic!("{file:?} page {number}: {e}"));
+            assert!(!ours.glyphs.is_empty(), "{file:?} page {number}");
+            assert_same_glyphs(&format!("{file:?} page {number}"), &ours, &theirs);
+            pages += 1;
+        }
+    }
+    assert!(pages >= files.len());
+}
+
+#[test]
+fn our_drawer_matches_pdf_extract_on_the_test_pdfs() {
+    let mut columns = Page::default();
+    columns.add_lines(72.0, 760.0, &BODY);
+    columns.add_lines(320.0, 760.0, &["Deuxième colonne, « français » : œuvre"]);
+    let pages = [
+        Page::lines(760.0, &BODY),
+        columns,
+        Page {
+            raw: "BT /F1 12 Tf 2 Tc 10 Tw 80 Tz 3 Ts 1 0 0 1 72 500 Tm                   [(Kern)-250(ed) 120.5 ( text)] TJ 14 TL T* (Next line) Tj ET
+                  q 0.5 0 0 0.5 100 100 cm BT /F1 10 Tf 0 0 Td (Scaled) Tj ET Q
+",
+            ..Page::default()
+        },
+    ];
+    for (number, ours, theirs) in both_readers(&pdf(&pages)) {
+        assert_same_glyphs(&format!("page {number}"), &ours, &theirs.expect("drawn"));
+    }
 }
 
 #[test]
