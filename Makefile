@@ -23,6 +23,7 @@ test: setup
 # Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
 bench:
 	./scripts/bench.sh
+
 # Hostile inputs end to end (bombs, deep nesting, garbage, giants), then a run killed midway.
 test-hostile:
 	$(CARGO) test --release -p bitextract --test hostile
