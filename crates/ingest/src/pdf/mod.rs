@@ -191,7 +191,7 @@ fn read_page(
             return PageText::Missing;
         }
         Err(DrawError::Declined(_)) => match opened.renderer() {
-            Some(doc) => draw_page(doc, number),
+            Some(doc) => draw_with_pdf_extract(doc, number),
             None => Err("the layout reader could not load the document".to_owned()),
         },
     };
@@ -236,15 +236,8 @@ fn draw_own(
     page: &PageSource,
     budget: &mut usize,
 ) -> Result<PageGlyphs, DrawError> {
-    catch_unwind(AssertUnwindSafe(|| {
-        drawer.draw_page(page.id, page.content, budget)
-    }))
-    .unwrap_or_else(|panic| {
-        Err(DrawError::Declined(format!(
-            "drawer crashed ({})",
-            panic_message(&*panic)
-        )))
-    })
+    guarded("drawer", || drawer.draw_page(page.id, page.content, budget))
+        .unwrap_or_else(|reason| Err(DrawError::Declined(reason)))
 }
 
 /// Whether a content stream uses an operator (a token between PDF delimiters).
@@ -255,36 +248,34 @@ fn has_operator(content: &[u8], operator: &[u8]) -> bool {
 }
 
 /// Draws one page with pdf-extract, turning its errors and panics into a reason.
-fn draw_page(doc: &pdf_extract::Document, number: u32) -> Result<PageGlyphs, String> {
-    let drawn = catch_unwind(AssertUnwindSafe(|| {
+fn draw_with_pdf_extract(doc: &pdf_extract::Document, number: u32) -> Result<PageGlyphs, String> {
+    guarded("layout reader", || {
         let mut collector = GlyphCollector::default();
         pdf_extract::output_doc_page(doc, &mut collector, number).map(|()| collector.into_page())
-    }));
-    match drawn {
-        Ok(Ok(page)) => Ok(page),
-        Ok(Err(error)) => Err(format!("layout reader failed ({error})")),
-        Err(panic) => Err(format!(
-            "layout reader crashed ({})",
-            panic_message(&*panic)
-        )),
-    }
+    })?
+    .map_err(|error| format!("layout reader failed ({error})"))
 }
 
 /// The page's text as lopdf reads it, without geometry.
 fn plain_text(doc: &lopdf::Document, number: u32, budget: usize) -> Result<String, String> {
-    catch_unwind(AssertUnwindSafe(|| {
+    guarded("fallback reader", || {
         doc.extract_text_with_limit(&[number], budget)
-    }))
-    .map_err(|panic| format!("fallback reader crashed ({})", panic_message(&*panic)))?
+    })?
     .map_err(|error| format!("fallback reader failed ({error})"))
 }
 
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
+/// Runs a page reader behind `catch_unwind`: pdf-extract panics on malformed input, and a
+/// panic in any reader must cost a page, not the document. A panic becomes a reason naming
+/// the reader.
+fn guarded<T>(reader: &str, read: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(read)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_owned());
+        format!("{reader} crashed ({message})")
+    })
 }
 
 /// Lays out the pages read and joins them into the document's text.

@@ -482,7 +482,7 @@ fn both_readers(bytes: &[u8]) -> Vec<(u32, PageGlyphs, Result<PageGlyphs, String
             let ours = drawer
                 .draw_page(id, &content, &mut usize::MAX.clone())
                 .unwrap_or_else(|e| panic!("page {number} declined: {e}"));
-            (number, ours, super::draw_page(renderer, number))
+            (number, ours, super::draw_with_pdf_extract(renderer, number))
         })
         .collect()
 }
