@@ -56,7 +56,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
         return Ok((utf16(rest, Utf16::Be, &mut warnings), warnings));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        if nul_share(bytes) <= MAX_NUL_SHARE {
+        if share(bytes, |b| b == 0) <= MAX_NUL_SHARE {
             return Ok((text.to_owned(), warnings));
         }
     }
@@ -67,7 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
         ));
         return Ok((utf16(bytes, order, &mut warnings), warnings));
     }
-    if nul_share(bytes) > MAX_NUL_SHARE {
+    if share(bytes, |b| b == 0) > MAX_NUL_SHARE {
         return Err(IngestError::UnsupportedEncoding(
             "binary data (NUL bytes) in a text file".to_owned(),
         ));
@@ -81,7 +81,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
         // Mostly well-formed UTF-8 with a few damaged bytes.
         return Ok((utf8_lossy(bytes, &mut warnings), warnings));
     }
-    if control_share(bytes) > MAX_CONTROL_SHARE {
+    if share(bytes, is_control) > MAX_CONTROL_SHARE {
         return Err(IngestError::UnsupportedEncoding(
             "binary data (control bytes) in a text file".to_owned(),
         ));
@@ -167,19 +167,14 @@ fn invalid_utf8_sequences(mut bytes: &[u8]) -> usize {
     }
 }
 
-/// Share of C0 control bytes and DEL, leaving out whitespace and the DOS end-of-file mark.
-fn control_share(bytes: &[u8]) -> f64 {
-    let controls = bytes
-        .iter()
-        .filter(|&&b| {
-            (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1A)) || b == 0x7F
-        })
-        .count();
-    controls as f64 / bytes.len().max(1) as f64
+/// Share of the bytes that `matches`.
+fn share(bytes: &[u8], matches: impl Fn(u8) -> bool) -> f64 {
+    bytes.iter().filter(|&&b| matches(b)).count() as f64 / bytes.len().max(1) as f64
 }
 
-fn nul_share(bytes: &[u8]) -> f64 {
-    bytes.iter().filter(|&&b| b == 0).count() as f64 / bytes.len().max(1) as f64
+/// C0 control bytes and DEL, leaving out whitespace and the DOS end-of-file mark.
+fn is_control(byte: u8) -> bool {
+    (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1A)) || byte == 0x7F
 }
 
 /// UTF-16 text without a BOM has NULs in almost every other byte (for Latin script).
