@@ -222,29 +222,28 @@ struct Scorer<'a> {
 impl<'a> Scorer<'a> {
     /// A scorer for the search, which prices every bead of its band.
     fn for_search(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
-        Scorer {
-            en: ScoredSide {
-                side: en,
-                pairs: MergedPairs::new(en.features),
-            },
-            fr: ScoredSide {
-                side: fr,
-                pairs: MergedPairs::new(fr.features),
-            },
-            model,
-        }
+        Scorer::with_pairs(en, fr, model, MergedPairs::new)
     }
 
     /// A scorer for a few confidences, which are not worth merging every pair for.
     fn for_confidence(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
+        Scorer::with_pairs(en, fr, model, |_| MergedPairs::default())
+    }
+
+    fn with_pairs(
+        en: Side<'a>,
+        fr: Side<'a>,
+        model: &'a Model,
+        merged: impl Fn(&[Features]) -> MergedPairs,
+    ) -> Scorer<'a> {
         Scorer {
             en: ScoredSide {
                 side: en,
-                pairs: MergedPairs::default(),
+                pairs: merged(en.features),
             },
             fr: ScoredSide {
                 side: fr,
-                pairs: MergedPairs::default(),
+                pairs: merged(fr.features),
             },
             model,
         }
