@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use model::{Metadata, Salary};
+use model::Metadata;
 use regex::Regex;
 
 use crate::amount::find_salary;
@@ -201,41 +201,33 @@ fn dated_after(
     Some((date.iso(), find_time(rest).map(|time| time.hhmm())))
 }
 
-/// The fields found by phrase in the sentences: deadline (with its time), start date, salary.
-#[derive(Default)]
-struct Phrased {
-    deadline: Option<(String, Option<String>)>,
-    start_date: Option<String>,
-    salary: Option<Salary>,
-}
-
-/// Reads the fields that a phrase introduces, each from the first sentence that states it,
-/// for the fields still unknown. The words of a sentence are found once for all of them,
-/// and the reading stops as soon as every wanted field is found.
-fn read_phrased(sentences: &[&str], metadata: &Metadata) -> Phrased {
-    let mut found = Phrased::default();
-    let want_deadline = metadata.deadline.is_none();
-    let want_start = metadata.start_date.is_none();
-    let want_salary = metadata.salary.is_none();
+/// Reads the fields that a phrase introduces (deadline with its time, start date, salary)
+/// into the metadata where still unknown, each from the first sentence that states it. The
+/// words of a sentence are found once for all of them, and the reading stops as soon as no
+/// field is missing.
+fn read_phrased(sentences: &[&str], metadata: &mut Metadata) {
     for sentence in sentences {
-        let missing_deadline = want_deadline && found.deadline.is_none();
-        let missing_start = want_start && found.start_date.is_none();
-        let missing_salary = want_salary && found.salary.is_none();
+        let missing_deadline = metadata.deadline.is_none();
+        let missing_start = metadata.start_date.is_none();
+        let missing_salary = metadata.salary.is_none();
         if !(missing_deadline || missing_start || missing_salary) {
             break;
         }
         let words = words(sentence);
-        if missing_deadline {
-            found.deadline = dated_after(sentence, &words, DEADLINE_PHRASES);
+        if missing_deadline
+            && let Some((date, time)) = dated_after(sentence, &words, DEADLINE_PHRASES)
+        {
+            metadata.deadline = Some(date);
+            metadata.deadline_time = time;
         }
         if missing_start {
-            found.start_date = dated_after(sentence, &words, START_PHRASES).map(|(date, _)| date);
+            metadata.start_date =
+                dated_after(sentence, &words, START_PHRASES).map(|(date, _)| date);
         }
         if missing_salary && find_any_phrase(&words, SALARY_PHRASES).is_some() {
-            found.salary = find_salary(sentence);
+            metadata.salary = find_salary(sentence);
         }
     }
-    found
 }
 
 /// A level named before "clearance", unless the capitalised word is only the sentence's
@@ -256,17 +248,7 @@ fn trimmed(value: &str) -> Option<String> {
 /// Reads the fields stated in running prose into the metadata, where still unknown.
 pub(crate) fn read_prose(prose: &str, metadata: &mut Metadata) {
     let sentences = sentences(prose);
-    let phrased = read_phrased(&sentences, metadata);
-    if let Some((date, time)) = phrased.deadline {
-        metadata.deadline = Some(date);
-        metadata.deadline_time = time;
-    }
-    if phrased.start_date.is_some() {
-        metadata.start_date = phrased.start_date;
-    }
-    if phrased.salary.is_some() {
-        metadata.salary = phrased.salary;
-    }
+    read_phrased(&sentences, metadata);
     if metadata.grade.is_none() {
         metadata.grade = first_capture(&sentences, &GRADE, "grade", normalise_grade);
     }
