@@ -17,7 +17,7 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId};
 
-use super::fonts::{self, Font, FontCache};
+use super::fonts::{self, Font, FontCache, deref};
 use super::glyphs::{GlyphCollector, PageGlyphs};
 use super::nesting;
 
@@ -190,10 +190,10 @@ impl<'d> Drawer<'d> {
     fn inherited(&self, page: &'d Dictionary, key: &[u8]) -> Option<&'d Object> {
         let mut node = page;
         for _ in 0..MAX_TREE_DEPTH {
-            if let Some(found) = self.deref(node.get(key).ok()) {
+            if let Some(found) = deref(self.doc, node.get(key).ok()) {
                 return Some(found);
             }
-            node = self.deref(node.get(b"Parent").ok())?.as_dict().ok()?;
+            node = deref(self.doc, node.get(b"Parent").ok())?.as_dict().ok()?;
         }
         None
     }
@@ -205,15 +205,11 @@ impl<'d> Drawer<'d> {
         category: &[u8],
         name: &[u8],
     ) -> Option<&'d Object> {
-        self.deref(resources?.get(category).ok())?
+        deref(self.doc, resources?.get(category).ok())?
             .as_dict()
             .ok()?
             .get(name)
             .ok()
-    }
-
-    fn deref(&self, object: Option<&'d Object>) -> Option<&'d Object> {
-        self.doc.dereference(object?).ok().map(|(_, object)| object)
     }
 
     /// Interprets one content stream (the page's or a form's) from `state`.
@@ -360,12 +356,10 @@ impl<'d> Drawer<'d> {
         if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
             return Err(declined("form content nests too deeply"));
         }
-        let form_resources = self
-            .deref(form.dict.get(b"Resources").ok())
+        let form_resources = deref(self.doc, form.dict.get(b"Resources").ok())
             .and_then(|r| r.as_dict().ok())
             .or(resources);
-        let matrix = self
-            .deref(form.dict.get(b"Matrix").ok())
+        let matrix = deref(self.doc, form.dict.get(b"Matrix").ok())
             .and_then(|m| m.as_array().ok())
             .and_then(|m| numbers::<6>(self.doc, m))
             .map_or(Matrix::IDENTITY, Matrix::from_numbers);

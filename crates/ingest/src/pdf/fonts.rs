@@ -415,7 +415,8 @@ fn named_table(doc: &Document, name: &[u8]) -> Result<Vec<String>, Unsupported> 
         .collect())
 }
 
-fn deref<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
+/// The object itself, or the one a reference designates.
+pub fn deref<'a>(doc: &'a Document, object: Option<&'a Object>) -> Option<&'a Object> {
     doc.dereference(object?).ok().map(|(_, object)| object)
 }
 
