@@ -37,6 +37,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, IngestError> {
     Ok(Extracted {
         format: SourceFormat::Text,
         text,
+        blocks: Vec::new(),
         pages: None,
         warnings,
         errors: Vec::new(),

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, SourceFormat};
+use crate::{Block, Diagnostic, SourceFormat};
 
 /// The running text of one input file, as ingest hands it to the rest of the pipeline.
 ///
@@ -13,6 +13,10 @@ pub struct Extracted {
     pub format: SourceFormat,
     /// The clean text.
     pub text: String,
+    /// The structure the reader saw, in text order, each block covering lines of `text`.
+    /// Empty when the reader saw none; later stages then find structure in the text itself.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
     /// Number of pages, for paged formats.
     pub pages: Option<u32>,
     /// What ingest changed or noticed (encoding fallback, removed page furniture, …).

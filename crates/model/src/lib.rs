@@ -1,7 +1,7 @@
 //! The shared vocabulary of bitextract.
 //!
 //! This crate holds the plain data types that flow between the pipeline stages:
-//! [`Lang`], [`Extracted`] text from an input file, the finished [`Document`] with its
+//! [`Lang`], [`Extracted`] text from an input file with its typed [`Block`]s, the finished [`Document`] with its
 //! [`Section`]s, [`SegmentPair`]s and [`Metadata`], and the [`Diagnostic`]s that explain
 //! what went wrong or what was changed.
 //!
@@ -10,12 +10,14 @@
 //! exactly as the dataset contract spells them, and `schemars`, so that the document
 //! types describe themselves as a JSON Schema.
 
+mod blocks;
 mod diagnostic;
 mod document;
 mod extracted;
 mod manifest;
 mod metadata;
 
+pub use blocks::{Block, BlockKind, BlockText, Heading};
 pub use diagnostic::{Diagnostic, codes};
 pub use document::{
     Document, Kind, Section, SectionSide, SegmentPair, Source, SourceFormat, Status,

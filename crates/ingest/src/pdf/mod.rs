@@ -339,6 +339,7 @@ fn assemble(
     Ok(Extracted {
         format: SourceFormat::Pdf,
         text,
+        blocks: Vec::new(),
         pages: Some(u32::try_from(page_count).unwrap_or(u32::MAX)),
         warnings: report.warnings,
         errors: report.errors,

@@ -1,0 +1,19 @@
+//! Conventions: the small facts about written text that every stage of bitextract must agree
+//! on, kept in one place.
+//!
+//! - [`bullets`]: which characters open a bullet item, and how to take the marker off.
+//! - [`numbering`]: how headings and list items are numbered ("3.", "III)", "(b)", "2.1").
+//!
+//! This crate holds no document logic: it does not decide what is a heading or a section,
+//! only what the marks on a line mean. It depends on nothing.
+//!
+//! ```
+//! use conventions::{bullets, numbering};
+//!
+//! assert_eq!(bullets::strip("▸ Draft the budget"), Some("Draft the budget"));
+//! let label = numbering::parse_label("IV. CONDITIONS").expect("numbered");
+//! assert_eq!((label.value, label.rest), (4, "CONDITIONS"));
+//! ```
+
+pub mod bullets;
+pub mod numbering;
