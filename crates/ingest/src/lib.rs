@@ -17,6 +17,7 @@
 //! It is the only crate that links PDF libraries.
 
 pub mod pdf;
+pub mod structure;
 pub mod text;
 
 use std::path::Path;

@@ -15,7 +15,7 @@
 
 mod evidence;
 
-use model::{Kind, Lang};
+use model::{Block, Kind, Lang};
 
 pub use evidence::line_evidence;
 
@@ -67,19 +67,41 @@ impl LanguageSplit {
         }
     }
 
-    /// The lines of `text` in the given language, runs concatenated in order.
+    /// The lines of `text` in the given language, runs concatenated in order (a blank line
+    /// between two runs).
     ///
     /// `text` must be the text the split was computed from.
     pub fn text_of(&self, text: &str, lang: Lang) -> String {
+        self.view(text, &[], lang).0
+    }
+
+    /// The text of one language, as [`text_of`](Self::text_of), with the blocks that fall in
+    /// its runs re-indexed to its lines; a block that straddles two runs is cut at the edge.
+    pub fn view(&self, text: &str, blocks: &[Block], lang: Lang) -> (String, Vec<Block>) {
         let lines: Vec<&str> = text.split('\n').collect();
-        let mut out = Vec::new();
+        let mut out: Vec<&str> = Vec::new();
+        let mut out_blocks = Vec::new();
+        let mut next_block = 0;
         for run in self.runs.iter().filter(|r| r.lang == lang) {
             if !out.is_empty() {
                 out.push("");
             }
+            let offset = out.len();
             out.extend_from_slice(&lines[run.start..run.end]);
+            while next_block < blocks.len() && blocks[next_block].end() <= run.start {
+                next_block += 1;
+            }
+            for block in blocks[next_block..].iter().take_while(|b| b.line < run.end) {
+                let start = block.line.max(run.start);
+                let end = block.end().min(run.end);
+                out_blocks.push(Block {
+                    line: start - run.start + offset,
+                    lines: end - start,
+                    ..block.clone()
+                });
+            }
         }
-        out.join("\n")
+        (out.join("\n"), out_blocks)
     }
 }
 

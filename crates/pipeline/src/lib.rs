@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use model::{
-    Diagnostic, Document, Extracted, Kind, Lang, Section, SectionSide, Source, SourceFormat,
+    Block, Diagnostic, Document, Extracted, Kind, Lang, Section, SectionSide, Source, SourceFormat,
     Status, codes,
 };
 use sections::RawSection;
@@ -107,7 +107,7 @@ pub fn process_pair_with_limits(
             source.pages = extracted.pages;
             source.languages = vec![lang];
             sources.push(source);
-            texts.insert(lang, extracted.text);
+            texts.insert(lang, (extracted.text, extracted.blocks));
             warnings.extend(extracted.warnings);
             errors.extend(extracted.errors);
         }
@@ -182,7 +182,7 @@ fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
     let texts = split
         .languages
         .iter()
-        .map(|&lang| (lang, split.text_of(text, lang)))
+        .map(|&lang| (lang, split.view(text, &extracted.blocks, lang)))
         .collect();
     assemble(
         id,
@@ -197,7 +197,7 @@ fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
 fn assemble(
     id: &str,
     sources: Vec<Source>,
-    texts: BTreeMap<Lang, String>,
+    texts: BTreeMap<Lang, (String, Vec<Block>)>,
     mut warnings: Vec<Diagnostic>,
     errors: Vec<Diagnostic>,
 ) -> Document {
@@ -208,8 +208,8 @@ fn assemble(
     };
     let by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = texts
         .into_iter()
-        .map(|(lang, text)| {
-            let raw = sections::split(&text);
+        .map(|(lang, (text, blocks))| {
+            let raw = sections::split(&text, &blocks);
             (lang, (text, raw))
         })
         .collect();

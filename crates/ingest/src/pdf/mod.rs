@@ -338,8 +338,8 @@ fn assemble(
     let text = paragraphs::build_text(&streams(laid_out.into_iter().map(|(_, page)| page)));
     Ok(Extracted {
         format: SourceFormat::Pdf,
+        blocks: crate::structure::text_blocks(&text),
         text,
-        blocks: Vec::new(),
         pages: Some(u32::try_from(page_count).unwrap_or(u32::MAX)),
         warnings: report.warnings,
         errors: report.errors,
