@@ -26,6 +26,8 @@ use model::{Block, BlockKind, Heading};
 const MARKED: f32 = 1.0;
 /// Underlined lines and chained numbered headings.
 const CHAINED: f32 = 0.9;
+/// Lines a reader saw set apart by their font (larger, or bold among regular text).
+const STYLED: f32 = 0.8;
 /// Stand-alone lines in capitals.
 const CAPITALS: f32 = 0.7;
 /// Stand-alone short lines followed by text.
@@ -43,9 +45,27 @@ const MIN_SENTENCE_CASE_CHAIN: usize = 3;
 /// more for annexes); each search is linear in the number of candidates.
 const MAX_CHAINS: usize = 6;
 
+/// A line that its reader saw set apart by its font, with the rank of that font among the
+/// document's heading styles (1 the most prominent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StyledLine {
+    /// Index of the line in the text.
+    pub line: usize,
+    /// Rank of its style.
+    pub level: u8,
+}
+
 /// The blocks of a plain text, in line order, each covering lines of `text.split('\n')`.
 pub fn text_blocks(text: &str) -> Vec<Block> {
+    styled_text_blocks(text, &[])
+}
+
+/// The blocks of a text whose reader saw some lines set apart by their font (see
+/// [`StyledLine`]): those lines are headings unless they are list items or numbered
+/// headings already.
+pub fn styled_text_blocks(text: &str, styled: &[StyledLine]) -> Vec<Block> {
     let lines: Vec<&str> = text.split('\n').collect();
+    let styled_level = |i: usize| styled.iter().find(|s| s.line == i).map(|s| s.level);
     let mut headings: Vec<Option<Heading>> = vec![None; lines.len()];
     // Lines that belong to the heading above them (an underline, a wrapped title).
     let mut continued = vec![false; lines.len()];
@@ -60,6 +80,11 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
         }
         if let Some(heading) = marked_heading(lines[i]) {
             headings[i] = Some(heading);
+        } else if let Some(level) = styled_level(i)
+            && !bullets::is_bullet(lines[i])
+            && !is_list_number(lines[i])
+        {
+            headings[i] = Some(heading(lines[i].trim(), level, None, STYLED));
         } else if let Some(level) = lines.get(i + 1).and_then(|next| underline_level(next))
             && title_shape(lines[i].trim()).is_some()
         {

@@ -283,6 +283,27 @@ fn merge_adjacent(runs: Vec<Run>) -> Vec<Run> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_view_reindexes_the_blocks_of_its_language() {
+        let en = "The committee met on Monday and agreed on the budget for the coming year.";
+        let fr = "Le comité s'est réuni lundi et a approuvé le budget de l'année à venir.";
+        let text = format!("{en}\n{en}\n{en}\n{en}\n\n{fr}\n{fr}\n{fr}\n{fr}");
+        let text = text.as_str();
+        let block = |line: usize, lines: usize| Block {
+            kind: model::BlockKind::Paragraph,
+            line,
+            lines,
+            page: None,
+        };
+        let split = split(text);
+        assert_eq!(split.languages, [Lang::En, Lang::Fr]);
+        let (french, blocks) = split.view(text, &[block(0, 4), block(5, 4)], Lang::Fr);
+        assert_eq!(french, split.text_of(text, Lang::Fr));
+        let lines: Vec<&str> = french.split('\n').collect();
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].text(&lines).starts_with("Le comité"));
+    }
+
     const EN: &str = "The incumbent is responsible for the provision and coordination of advice on general questions of defence policy.\n\
         The Section maintains an awareness of major security and defence developments on the international scene.\n\
         It also engages with Allies and Partners on defence policy issues on a regular basis, and prepares papers for the Council.\n\
