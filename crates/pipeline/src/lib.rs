@@ -42,6 +42,40 @@ pub fn process_with_limits(
     bytes: &[u8],
     limits: &Limits,
 ) -> Document {
+    process_inner(id, path, format, bytes, limits, None)
+}
+
+/// What the pipeline saw on the way to a document, for inspection: the text ingest read with
+/// its blocks, and the language runs over its lines.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// What ingest read; `None` when the file could not be read.
+    pub extracted: Option<Extracted>,
+    /// The language runs over the lines of `extracted.text`.
+    pub runs: Vec<lang::Run>,
+}
+
+/// [`process_with_limits`], keeping the intermediates of the one run in a [`Trace`].
+pub fn process_traced(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (Document, Trace) {
+    let mut trace = Trace::default();
+    let doc = process_inner(id, path, format, bytes, limits, Some(&mut trace));
+    (doc, trace)
+}
+
+fn process_inner(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+    mut trace: Option<&mut Trace>,
+) -> Document {
     let source = source_of(&Input {
         path,
         format,
@@ -49,7 +83,7 @@ pub fn process_with_limits(
     });
     let run = catch_unwind(AssertUnwindSafe(|| {
         match ingest::ingest_with_limits(format, bytes, limits) {
-            Ok(extracted) => build(id, source.clone(), extracted),
+            Ok(extracted) => build(id, source.clone(), extracted, trace.as_deref_mut()),
             Err(err) => {
                 let kind = (err.code() == codes::EMPTY).then_some(Kind::Empty);
                 let error = Diagnostic::new(err.code(), err.to_string());
@@ -167,9 +201,18 @@ pub fn unreadable(id: &str, path: &str, format: SourceFormat, reason: &str) -> D
     Document::failed(id.to_owned(), vec![source], None, vec![error])
 }
 
-fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
+fn build(
+    id: &str,
+    mut source: Source,
+    extracted: Extracted,
+    trace: Option<&mut Trace>,
+) -> Document {
     let text = extracted.text.as_str();
     let split = lang::split(text);
+    if let Some(trace) = trace {
+        trace.extracted = Some(extracted.clone());
+        trace.runs = split.runs.clone();
+    }
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
     if split.kind() == Kind::Empty {
