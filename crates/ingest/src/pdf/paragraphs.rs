@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use conventions::{bullets, numbering};
+
 use super::chars::{SOFT_HYPHEN, clean_line};
 use super::layout::Line;
 
@@ -27,12 +29,6 @@ const MAX_HEADING_WORDS: usize = 15;
 /// Longest heading set apart by its font, in words: statistical releases and reports use
 /// whole findings as headings ("More than 8 in 10 women … report using at least one aid").
 const MAX_STYLED_HEADING_WORDS: usize = 30;
-/// Characters that open a bulleted list item.
-const BULLETS: &[char] = &[
-    '•', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▸', '‣', '⁃', '∙', '·', '*', '-', '–', '—', '➢',
-    '✓', '✔', '➤', '→',
-];
-
 /// A run of text read in one go: lines with geometry, or plain text from the fallback reader.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stream {
@@ -238,22 +234,11 @@ fn is_list_item(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if BULLETS.contains(&first) {
-        return chars.next().is_none_or(char::is_whitespace);
-    }
-    // "a) ", "(iv) ", "1. " and "12) " items.
-    let marker: String = text.chars().take_while(|c| !c.is_whitespace()).collect();
-    let inner = marker.trim_start_matches('(').trim_end_matches(['.', ')']);
-    marker.len() > inner.len()
-        && marker.len() <= 5
-        && text.len() > marker.len()
-        && !inner.is_empty()
-        && (inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit())
-            || inner.chars().count() == 1 && inner.chars().all(|c| c.is_ascii_lowercase())
-            || inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    // A bullet alone on its line still opens an item: its text follows on the next one.
+    (bullets::is_mark(first) && chars.next().is_none_or(char::is_whitespace))
+        || numbering::opens_list_item(text)
 }
 
-/// A line ending with a period is a sentence, not a heading ("e.g." and "etc." included).
 fn ends_sentence_with_period(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', '»', '”', ')'])
         .ends_with('.')
