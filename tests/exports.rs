@@ -256,6 +256,8 @@ fn tricky_document(id: &str) -> Document {
                 ),
             ],
         }],
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 

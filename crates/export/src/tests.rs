@@ -58,6 +58,8 @@ fn document(id: &str, segments: Vec<SegmentPair>) -> Document {
                 segments,
             },
         ],
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 

@@ -14,10 +14,13 @@
 //! This crate does not find sections or read fields.
 
 mod evidence;
+mod other;
 
 use model::{Block, Kind, Lang};
 
 pub use evidence::line_evidence;
+use evidence::{LineReading, read_line};
+pub use other::OtherRun;
 
 /// Cost of switching language between two lines, in evidence units. A change of language
 /// must be backed by more evidence than this on the new side.
@@ -51,10 +54,12 @@ pub struct Run {
 /// The language structure of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageSplit {
-    /// The runs in text order, covering every line.
+    /// The English and French runs in text order; with `others`, they cover every line.
     pub runs: Vec<Run>,
     /// The languages with substantial text, English first.
     pub languages: Vec<Lang>,
+    /// Stretches of text in other languages, in text order: never part of a run.
+    pub others: Vec<OtherRun>,
 }
 
 impl LanguageSplit {
@@ -109,13 +114,33 @@ impl LanguageSplit {
 pub fn split(text: &str) -> LanguageSplit {
     let lines: Vec<&str> = text.split('\n').collect();
     let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
-    let scores = lean_forward(
-        &lines.iter().map(|l| line_evidence(l)).collect::<Vec<_>>(),
-        &words,
-    );
-    let labels = viterbi(&scores);
-    let runs = absorb_short_runs(group_runs(&labels, &words));
-    let total: usize = words.iter().sum();
+    let readings: Vec<LineReading> = lines.iter().map(|l| read_line(l)).collect();
+    let others = other::other_runs(&lines, &words, &readings);
+    let mut in_other = vec![false; lines.len()];
+    for run in &others {
+        in_other[run.start..run.end].fill(true);
+    }
+    // Text in another language is neutral for English and French, and cuts their runs.
+    let evidence: Vec<f64> = readings
+        .iter()
+        .zip(&in_other)
+        .map(|(r, &other)| if other { 0.0 } else { r.score })
+        .collect();
+    let labels = viterbi(&lean_forward(&evidence, &words));
+    let stretches = stretches_outside(&in_other);
+    let runs: Vec<Run> = stretches
+        .iter()
+        .flat_map(|&(start, end)| {
+            absorb_short_runs(group_runs(&labels[start..end], &words[start..end]))
+                .into_iter()
+                .map(move |run| Run {
+                    start: run.start + start,
+                    end: run.end + start,
+                    ..run
+                })
+        })
+        .collect();
+    let total: usize = runs.iter().map(|r| r.words).sum();
     let words_in = |lang: Lang| -> usize {
         runs.iter()
             .filter(|r| r.lang == lang)
@@ -139,15 +164,39 @@ pub fn split(text: &str) -> LanguageSplit {
     }
     let runs = match languages.as_slice() {
         // One language only: the odd lines of the other belong to the document all the same.
-        [only] => vec![Run {
-            lang: *only,
-            start: 0,
-            end: lines.len(),
-            words: total,
-        }],
+        [only] => stretches
+            .iter()
+            .map(|&(start, end)| Run {
+                lang: *only,
+                start,
+                end,
+                words: words[start..end].iter().sum(),
+            })
+            .collect(),
         _ => runs,
     };
-    LanguageSplit { runs, languages }
+    LanguageSplit {
+        runs,
+        languages,
+        others,
+    }
+}
+
+/// The maximal stretches `(start, end)` of lines outside text in other languages.
+fn stretches_outside(in_other: &[bool]) -> Vec<(usize, usize)> {
+    let mut stretches = Vec::new();
+    let mut start = None;
+    for (i, &other) in in_other.iter().chain([&true]).enumerate() {
+        match (other, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                stretches.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    stretches
 }
 
 /// Short lines with words (headings, field labels) take part of the evidence of the next

@@ -51,4 +51,6 @@ pub mod codes {
     pub const METADATA_MISMATCH: &str = "metadata-mismatch";
     /// A section present in one language had no counterpart in the other.
     pub const UNPAIRED_SECTION: &str = "unpaired-section";
+    /// Text in a language other than English and French was found and set aside.
+    pub const OTHER_LANGUAGE: &str = "other-language";
 }

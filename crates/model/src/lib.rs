@@ -20,7 +20,8 @@ mod metadata;
 pub use blocks::{Block, BlockKind, BlockText, Heading};
 pub use diagnostic::{Diagnostic, codes};
 pub use document::{
-    Document, Kind, Section, SectionSide, SegmentPair, Source, SourceFormat, Status,
+    Document, Kind, LanguageShare, OtherText, Section, SectionSide, SegmentPair, Source,
+    SourceFormat, Status,
 };
 pub use extracted::Extracted;
 pub use manifest::{Counts, ExportSummary, InputRecord, Manifest, SkippedFile, Timings};
@@ -113,6 +114,8 @@ mod tests {
                 confidence: 0.0,
                 segments: vec![],
             }],
+            language_shares: vec![],
+            other_languages: vec![],
         };
         let json = serde_json::to_value(&doc).expect("serializes");
         let keys = |v: &serde_json::Value| -> Vec<String> {

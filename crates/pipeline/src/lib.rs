@@ -11,6 +11,7 @@
 
 mod files;
 mod ids;
+mod languages;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -51,8 +52,10 @@ pub fn process_with_limits(
 pub struct Trace {
     /// What ingest read; `None` when the file could not be read.
     pub extracted: Option<Extracted>,
-    /// The language runs over the lines of `extracted.text`.
+    /// The English and French runs over the lines of `extracted.text`.
     pub runs: Vec<lang::Run>,
+    /// The stretches of its lines in other languages.
+    pub others: Vec<lang::OtherRun>,
 }
 
 /// [`process_with_limits`], keeping the intermediates of the one run in a [`Trace`].
@@ -212,6 +215,7 @@ fn build(
     if let Some(trace) = trace {
         trace.extracted = Some(extracted.clone());
         trace.runs = split.runs.clone();
+        trace.others = split.others.clone();
     }
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
@@ -227,13 +231,15 @@ fn build(
         .iter()
         .map(|&lang| (lang, split.view(text, &extracted.blocks, lang)))
         .collect();
-    assemble(
+    let mut doc = assemble(
         id,
         vec![source],
         texts,
         extracted.warnings,
         extracted.errors,
-    )
+    );
+    languages::record(&mut doc, &split, text);
+    doc
 }
 
 /// Builds a document from the text of each of its languages.
@@ -328,6 +334,8 @@ fn assemble(
         languages: by_lang.keys().copied().collect(),
         metadata,
         sections: sections_out,
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 
@@ -356,6 +364,86 @@ mod tests {
         Administratrice, Politique de défense - 251836\n\nEmplacement principal : Belgique-Bruxelles\n\n\
         1. RÉSUMÉ\n\nLa Division Politique et plans de défense (DPP) est responsable au premier chef des aspects « défense » des missions de sécurité fondamentales de l'Alliance.\n\n\
         2. CONTRAT\n\nLa personne retenue se verra offrir un contrat d'une durée déterminée de trois ans, qui pourra être renouvelé pour une nouvelle période de trois ans au maximum.";
+
+    /// Paragraphs in five other languages, of this test's own writing.
+    const OTHER_LANGUAGES: [(&str, &str); 5] = [
+        (
+            "de",
+            "Diese Stellenausschreibung wird auch auf Deutsch veröffentlicht.\n\
+             Die Auswahlgespräche finden im Frühjahr in unserem Hauptsitz statt.\n\
+             Für Fragen steht Ihnen die Personalabteilung gerne zur Verfügung.",
+        ),
+        (
+            "nl",
+            "Deze vacature wordt ook in het Nederlands gepubliceerd op onze website.\n\
+             De selectiegesprekken vinden in het voorjaar plaats op ons hoofdkantoor.\n\
+             Voor vragen kunt u altijd contact opnemen met de personeelsdienst.",
+        ),
+        (
+            "it",
+            "Questo avviso di posto vacante è pubblicato anche in lingua italiana.\n\
+             I colloqui di selezione si svolgeranno in primavera presso la nostra sede.\n\
+             Per qualsiasi domanda potete rivolgervi al servizio del personale.",
+        ),
+        (
+            "es",
+            "Este anuncio de vacante también se publica en español en nuestro sitio.\n\
+             Las entrevistas de selección tendrán lugar en primavera en nuestra sede.\n\
+             Para cualquier pregunta pueden dirigirse al servicio de personal.",
+        ),
+        (
+            "pt",
+            "Este anúncio de vaga também é publicado em português no nosso sítio.\n\
+             As entrevistas de seleção terão lugar na primavera na nossa sede.\n\
+             Para qualquer pergunta podem dirigir-se ao serviço de pessoal.",
+        ),
+    ];
+
+    #[test]
+    fn text_in_other_languages_is_set_aside_wherever_it_stands() {
+        let plain = process("n", "n.txt", SourceFormat::Text, NOTICE.as_bytes());
+        let french_starts = NOTICE.find("Administratrice").expect("French half");
+        for (code, paragraph) in OTHER_LANGUAGES {
+            let placed = [
+                format!("{paragraph}\n\n{NOTICE}"),
+                format!(
+                    "{}\n\n{paragraph}\n\n{}",
+                    &NOTICE[..french_starts],
+                    &NOTICE[french_starts..]
+                ),
+                format!("{NOTICE}\n\n{paragraph}"),
+            ];
+            for text in placed {
+                let doc = process("n", "n.txt", SourceFormat::Text, text.as_bytes());
+                assert_eq!(doc.sections, plain.sections, "{code}: {text}");
+                assert_eq!(doc.kind, Some(Kind::Bilingual));
+                let found: Vec<&str> = doc
+                    .other_languages
+                    .iter()
+                    .map(|o| o.lang.as_str())
+                    .collect();
+                assert_eq!(found, [code], "{text}");
+                assert_eq!(
+                    doc.other_languages[0].text,
+                    paragraph.replace("             ", "")
+                );
+                assert!(doc.warnings.iter().any(|w| w.code == codes::OTHER_LANGUAGE));
+                let shares: Vec<&str> = doc
+                    .language_shares
+                    .iter()
+                    .map(|s| s.lang.as_str())
+                    .collect();
+                assert_eq!(shares, ["en", "fr", code]);
+            }
+        }
+        assert!(plain.other_languages.is_empty());
+        assert!(
+            plain
+                .warnings
+                .iter()
+                .all(|w| w.code != codes::OTHER_LANGUAGE)
+        );
+    }
 
     #[test]
     fn a_bilingual_text_becomes_paired_sections() {

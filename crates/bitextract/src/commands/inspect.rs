@@ -73,7 +73,7 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn runs_report(text: &str, runs: &[lang::Run]) -> String {
+fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = String::new();
     let _ = writeln!(out, "Language runs ({} lines):", lines.len());
@@ -89,6 +89,22 @@ fn runs_report(text: &str, runs: &[lang::Run]) -> String {
             run.start + 1,
             run.end,
             run.lang,
+            run.words,
+            excerpt(first)
+        );
+    }
+    for run in others {
+        let first = lines[run.start.min(lines.len())..run.end.min(lines.len())]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .copied()
+            .unwrap_or("");
+        let _ = writeln!(
+            out,
+            "  lines {:>5}–{:<5} {} {:>5} words  {}  (set aside)",
+            run.start + 1,
+            run.end,
+            run.code,
             run.words,
             excerpt(first)
         );
@@ -157,7 +173,11 @@ fn document_report(doc: &Document, trace: &Trace, with_segments: bool) -> String
     }
     // The runs are the language stage's view of the text the document was built from.
     if let Some(extracted) = &trace.extracted {
-        let _ = write!(out, "\n{}", runs_report(&extracted.text, &trace.runs));
+        let _ = write!(
+            out,
+            "\n{}",
+            runs_report(&extracted.text, &trace.runs, &trace.others)
+        );
     }
     let pairs = doc.section_pairs().count();
     let _ = writeln!(
