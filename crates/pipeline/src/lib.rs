@@ -446,6 +446,22 @@ mod tests {
     }
 
     #[test]
+    fn english_with_german_is_monolingual_with_german_listed() {
+        let french_starts = NOTICE.find("Administratrice").expect("French half");
+        let (_, german) = OTHER_LANGUAGES[0];
+        let text = format!("{}\n\n{german}", &NOTICE[..french_starts]);
+        let doc = process("n", "n.txt", SourceFormat::Text, text.as_bytes());
+        assert_eq!(doc.kind, Some(Kind::Monolingual));
+        assert_eq!(doc.languages, [Lang::En]);
+        let shares: Vec<&str> = doc
+            .language_shares
+            .iter()
+            .map(|s| s.lang.as_str())
+            .collect();
+        assert_eq!(shares, ["en", "de"]);
+    }
+
+    #[test]
     fn a_bilingual_text_becomes_paired_sections() {
         let doc = process("t", "t.txt", SourceFormat::Text, NOTICE.as_bytes());
         assert_eq!(doc.status, Status::Ok);
