@@ -4,7 +4,8 @@
 Usage: make_hostile_corpus.py [--small] DIR
 
 Every class of hostile input is written: crafted and damaged PDFs (an inflation bomb, deep
-nesting, a looping page tree, wrong cross-reference offsets, many pages, random bytes),
+nesting, a looping page tree, wrong cross-reference offsets, many pages, a stray operand that
+makes a parser panic, random bytes),
 hostile texts (random bytes, NULs, invalid UTF-8, a big file, a 10 MB line, headings only),
 odd names (245 bytes long, twins differing only in bytes that are not UTF-8, accents), a
 directory chain deeper than PATH_MAX, symbolic links (to a file, to a directory, outside the
@@ -177,6 +178,11 @@ def crafted_pdfs(directory, small):
         pdf_bytes(text_pdf(["Offsets in the table are wrong."]), broken_xref=True),
     )
     many_pages(directory, "many pages.pdf", pages=20 if small else 650)
+    # A text-showing operator with a number for operand: a parser that panics on it must
+    # cost that page, quietly.
+    objects = text_pdf(["A stray operand follows."])
+    objects[3] = stream(b"BT /F1 12 Tf 72 720 Td (A stray operand follows.) Tj 42 Tj ET")
+    write(directory, "stray operand.pdf", pdf_bytes(objects))
     size = 20_000 if small else 200_000
     write(directory, "random bytes.pdf", bytes(rng.getrandbits(8) for _ in range(size)))
 
