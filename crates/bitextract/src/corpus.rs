@@ -126,47 +126,48 @@ impl Walk {
                         break;
                     }
                 };
-                let mut child = relative.clone();
-                if !child.is_empty() {
-                    child.push(b'/');
-                }
-                child.extend_from_slice(entry.file_name().as_encoded_bytes());
-                let path = entry.path();
-                match entry.file_type() {
-                    Ok(kind) if kind.is_dir() => match self.first_visit(&entry) {
-                        Ok(true) => pending.push((path, child)),
-                        Ok(false) => {
-                            let reason = "directory already walked under another path (a mount \
-                                          loop)"
-                                .to_owned();
-                            self.skip(child, path, reason);
-                        }
-                        Err(err) => {
-                            self.skip(child, path, format!("directory that cannot be read: {err}"))
-                        }
-                    },
-                    Ok(kind) if kind.is_file() => {
-                        let verdict = match pipeline::input_format(&path) {
-                            Some(format) => Verdict::Input(format),
-                            None => Verdict::Skip("not a PDF or text file (.pdf, .txt)".to_owned()),
-                        };
-                        self.found.push(Found {
-                            relative_bytes: child,
-                            absolute: path,
-                            verdict,
-                        });
-                    }
-                    Ok(kind) if kind.is_symlink() => {
-                        let reason = self.link_reason(&path);
-                        self.skip(child, path, reason);
-                    }
-                    Ok(kind) => {
-                        let reason = format!("{}, not a regular file: never opened", special(kind));
-                        self.skip(child, path, reason);
-                    }
-                    Err(err) => self.skip(child, path, format!("cannot be examined: {err}")),
-                }
+                self.entry(&entry, &relative, &mut pending);
             }
+        }
+    }
+
+    /// Sorts one entry of a directory at `relative`: a directory to walk goes on `pending`.
+    fn entry(&mut self, entry: &DirEntry, relative: &[u8], pending: &mut Vec<(PathBuf, Vec<u8>)>) {
+        let mut child = relative.to_vec();
+        if !child.is_empty() {
+            child.push(b'/');
+        }
+        child.extend_from_slice(entry.file_name().as_encoded_bytes());
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => match self.first_visit(entry) {
+                Ok(true) => pending.push((path, child)),
+                Ok(false) => {
+                    let reason = "directory already walked under another path (a mount loop)";
+                    self.skip(child, path, reason.to_owned());
+                }
+                Err(err) => self.skip(child, path, format!("directory that cannot be read: {err}")),
+            },
+            Ok(kind) if kind.is_file() => {
+                let verdict = match pipeline::input_format(&path) {
+                    Some(format) => Verdict::Input(format),
+                    None => Verdict::Skip("not a PDF or text file (.pdf, .txt)".to_owned()),
+                };
+                self.found.push(Found {
+                    relative_bytes: child,
+                    absolute: path,
+                    verdict,
+                });
+            }
+            Ok(kind) if kind.is_symlink() => {
+                let reason = self.link_reason(&path);
+                self.skip(child, path, reason);
+            }
+            Ok(kind) => {
+                let reason = format!("{}, not a regular file: never opened", special(kind));
+                self.skip(child, path, reason);
+            }
+            Err(err) => self.skip(child, path, format!("cannot be examined: {err}")),
         }
     }
 
