@@ -22,6 +22,7 @@
 mod atomic;
 mod corpus;
 mod jsonl;
+mod lock;
 mod moses;
 mod pairs;
 mod schema;
@@ -29,7 +30,7 @@ mod text;
 mod tmx;
 
 use std::collections::BTreeSet;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -38,6 +39,7 @@ use model::{Document, Manifest};
 
 use crate::atomic::write_atomically;
 use crate::corpus::CorpusFiles;
+use crate::lock::OutputLock;
 pub use crate::schema::{DOCUMENT_SCHEMA_PATH, document_schema};
 
 /// Why the dataset could not be written.
@@ -184,9 +186,9 @@ pub struct Dataset {
     staging: PathBuf,
     options: ExportOptions,
     finished: bool,
-    /// Held open, and so locked, until the run ends (the system releases it when the
-    /// process dies). The file stays: removing it could let two runs lock two files.
-    _lock: File,
+    /// Held until the run ends; declared last, so it is released after `Drop` has removed
+    /// the staging directory.
+    _lock: OutputLock,
 }
 
 /// Prefix of the sibling directories a run works in: `.<name>.bitextract-…`.
@@ -222,7 +224,7 @@ impl Dataset {
         };
         let name = name.to_string_lossy().into_owned();
         fs::create_dir_all(parent).map_err(io_error(parent))?;
-        let lock = lock_output(&root, &parent.join(lock_file_name(&name)))?;
+        let lock = OutputLock::take(&root, parent.join(lock_file_name(&name)))?;
         recover_abandoned_work_dirs(&root, &name).map_err(io_error(&root))?;
         check_replaceable(&root)?;
         let staging = parent.join(format!(
@@ -378,26 +380,6 @@ fn check_replaceable(root: &Path) -> Result<(), ExportError> {
         Ok(())
     } else {
         Err(not_a_dataset("it is not empty and has no manifest.json"))
-    }
-}
-
-/// Opens and locks the lock file `lock` of the output `root`, failing at once when another
-/// run holds it.
-fn lock_output(root: &Path, lock: &Path) -> Result<File, ExportError> {
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock)
-        .map_err(io_error(lock))?;
-    // Through fs4 (flock on Unix, LockFileEx on Windows): `File::try_lock` needs Rust 1.89.
-    match fs4::FileExt::try_lock(&file) {
-        Ok(()) => Ok(file),
-        Err(fs4::TryLockError::WouldBlock) => Err(ExportError::Locked {
-            path: root.to_owned(),
-            lock: lock.to_owned(),
-        }),
-        Err(fs4::TryLockError::Error(err)) => Err(io_error(lock)(err)),
     }
 }
 

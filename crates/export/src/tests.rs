@@ -105,12 +105,12 @@ fn export(root: &Path, docs: &[Document], options: ExportOptions) -> Manifest {
     dataset.finish(manifest()).expect("finished")
 }
 
-/// The entries beside the output directory `out` in `dir`, other than it and its lock file.
+/// The entries beside the output directory `out` in `dir`, lock file included.
 fn leftovers(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "out" && *name != lock_file_name("out"))
+        .filter(|name| name != "out")
         .collect()
 }
 
