@@ -24,7 +24,7 @@ use sections::RawSection;
 use sha2::{Digest, Sha256};
 
 pub use files::{Signature, pair_files};
-pub use ids::{assign_ids, fnv1a, slug};
+pub use ids::{MAX_ID_BYTES, assign_ids, fnv1a, slug};
 pub use ingest::{Limits, input_format};
 
 /// Processes one input file into a document, within the default [`Limits`].
@@ -97,7 +97,7 @@ fn process_inner(
     run.unwrap_or_else(|panic| {
         let error = Diagnostic::new(
             codes::INTERNAL,
-            format!("internal error: {}", panic_message(&panic)),
+            format!("internal error: {}", panic_message(&*panic)),
         );
         Document::failed(id.to_owned(), vec![source], None, vec![error])
     })
@@ -346,12 +346,13 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+/// The message a caught panic was raised with (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a stage panicked".to_owned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use export::{Dataset, ExportOptions, Format};
 use indicatif::{ProgressBar, ProgressStyle};
 use model::{Counts, Document, InputRecord, Kind, Manifest, Status, Timings};
@@ -29,7 +29,9 @@ Examples:
   bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
-missing, empty or the output of an earlier run (it has a manifest.json).")]
+missing, empty or the output of an earlier run (it has a manifest.json). One run at a time
+writes OUT: a second one fails at once. A run that reads nothing (an empty corpus, or no
+file readable) does not replace a dataset holding documents, unless --allow-empty.")]
 pub struct Args {
     /// Corpus directory, read recursively (*.pdf, *.txt).
     #[arg(default_value = "corpus")]
@@ -60,6 +62,10 @@ pub struct Args {
     /// file's path, to split a run across machines; `bitextract merge` joins the outputs.
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+    /// Replace OUT even when this run read no file (an empty corpus, or none readable) and
+    /// OUT holds documents: without it, such a run fails and leaves OUT as it was.
+    #[arg(long)]
+    allow_empty: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -108,7 +114,7 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
 pub fn run(args: &Args) -> Result<()> {
     let started = Instant::now();
     let (inputs, mut skipped) = corpus::discover(&args.corpus)?;
-    let paths: Vec<&str> = inputs.iter().map(|f| f.relative.as_str()).collect();
+    let paths: Vec<&[u8]> = inputs.iter().map(|f| f.relative_bytes.as_slice()).collect();
     // Ids come from the whole corpus, so a document has the same id in any shard.
     let ids = pipeline::assign_ids(&paths);
     let (inputs, ids): (Vec<InputFile>, Vec<String>) = inputs
@@ -151,6 +157,19 @@ pub fn run(args: &Args) -> Result<()> {
     })?;
     progress.finish_and_clear();
     pool.install(|| join_language_files(&inputs, &mut outcomes, &dataset, &limits))?;
+    if !args.allow_empty && read_nothing(&outcomes) {
+        let previous = dataset.previous_documents();
+        if previous > 0 {
+            bail!(
+                "the corpus {} held no readable file ({} inputs found, none could be read); \
+                 refusing to replace the dataset in {}, which holds {previous} documents \
+                 (pass --allow-empty to replace it anyway)",
+                args.corpus.display(),
+                outcomes.len(),
+                args.output.display()
+            );
+        }
+    }
 
     let manifest = Manifest {
         tool: "bitextract".to_owned(),
@@ -242,6 +261,12 @@ fn input_of<'a>(file: &'a InputFile, bytes: &'a [u8]) -> pipeline::Input<'a> {
 
 fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
     let size = match std::fs::metadata(&input.absolute) {
+        // Found as a regular file; checked again so that one replaced since by a named pipe
+        // is not opened, which could block.
+        Ok(metadata) if !metadata.is_file() => {
+            let reason = "it is no longer a regular file";
+            return pipeline::unreadable(id, &input.relative, input.format, reason);
+        }
         Ok(metadata) => metadata.len(),
         Err(err) => {
             return pipeline::unreadable(id, &input.relative, input.format, &err.to_string());
@@ -258,6 +283,13 @@ fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
         }
         Err(err) => pipeline::unreadable(id, &input.relative, input.format, &err.to_string()),
     }
+}
+
+/// True when no input could be read at all: none were found, or every one failed to open.
+fn read_nothing(outcomes: &[Outcome]) -> bool {
+    outcomes
+        .iter()
+        .all(|o| o.record.errors.iter().any(|e| e.code == model::codes::IO))
 }
 
 /// A bar on a terminal; nothing when standard error is not one, or with `--quiet`.
