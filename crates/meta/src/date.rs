@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::fold;
+use conventions::months::month_number;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,33 +59,6 @@ impl Time {
     pub(crate) fn hhmm(self) -> String {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
-}
-
-/// Month names and abbreviations, folded (lower case, no accents, no final dot), in English
-/// and French, January first.
-const MONTH_NAMES: [&[&str]; 12] = [
-    &["january", "jan", "janvier", "janv"],
-    &["february", "feb", "fevrier", "fevr", "fev"],
-    &["march", "mar", "mars"],
-    &["april", "apr", "avril", "avr"],
-    &["may", "mai"],
-    &["june", "jun", "juin"],
-    &["july", "jul", "juillet", "juil"],
-    &["august", "aug", "aout"],
-    &["september", "sep", "sept", "septembre"],
-    &["october", "oct", "octobre"],
-    &["november", "nov", "novembre"],
-    &["december", "dec", "decembre"],
-];
-
-/// The month number (1-12) of an English or French month name or abbreviation, with or
-/// without accents and a final dot.
-pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let folded = fold(name.trim_end_matches('.'));
-    let index = MONTH_NAMES
-        .iter()
-        .position(|names| names.contains(&folded.as_str()))?;
-    u32::try_from(index + 1).ok()
 }
 
 /// "2026-06-08".
@@ -249,13 +222,6 @@ mod tests {
                     .flat_map(move |name| [(month, name.to_string()), (month, name.to_uppercase())])
             })
             .collect()
-    }
-
-    #[test]
-    fn every_month_spelling_is_known() {
-        for (month, name) in month_spellings() {
-            assert_eq!(month_number(&name), Some(month), "{name}");
-        }
     }
 
     fn any_date() -> impl Strategy<Value = Date> {

@@ -4,13 +4,18 @@
 //! [`cross_check`] compares the English and French fields that must agree and reports each
 //! disagreement as a `metadata-mismatch` warning.
 //!
-//! Fields are read in three passes, each only filling what the previous ones left empty:
-//! label–value lines ("Primary Location: Belgium-Brussels", "Grade NATO Grade G20"), whose
-//! labels are recognised by keyword families in English and French; the title line of the
-//! header block ("Officer, Defence Policy - 251836"); and running prose ("The closing date
-//! for applications is the 08/06/2026."). Values are normalised: dates to ISO 8601, times to
-//! 24-hour `HH:MM`, amounts to numbers whichever decimal convention they use, grades to
-//! "G20". A field the text does not state stays `None`.
+//! Fields are read in four passes, each only filling what the previous ones left empty:
+//! label–value pairs — the reader's label–value blocks, or lines of the text ("Primary
+//! Location: Belgium-Brussels", "Grade NATO Grade G20", a label above its value, a label
+//! wrapped over two lines) — whose labels are recognised by the label families of
+//! `data/labels.toml`, in English and French; the title block ("Officer, Defence Policy -
+//! 251836", a top heading); the unlabelled header lines below the title, by the shape of
+//! their values (a grade, a salary range, contract types, "Place (Region)"); and running
+//! prose ("The closing date for applications is the 08/06/2026.", "classified as an
+//! AS-05"). Every value is checked by its shape and normalised: dates to ISO 8601, times to
+//! 24-hour `HH:MM`, amounts to numbers whichever decimal convention they use; grades keep
+//! the notice's spelling. A field the text does not state stays `None`, and a text that is
+//! not a vacancy notice (too little notice vocabulary and too few labelled fields) gets none.
 //!
 //! This crate does not split languages or sections: it reads the text it is given, and it
 //! does no I/O.
@@ -18,34 +23,189 @@
 //! ```
 //! let text = "Officer, Defence Policy - 251836\n\nApplication Deadline: 4-Jan-2026\n\
 //!             Salary (Pay Basis): 9,253.21 (EUR) Monthly\nGrade NATO Grade G20";
-//! let metadata = meta::extract(text, model::Lang::En);
+//! let metadata = meta::extract(text, &[], model::Lang::En);
 //! assert_eq!(metadata.reference.as_deref(), Some("251836"));
 //! assert_eq!(metadata.deadline.as_deref(), Some("2026-01-04"));
 //! assert_eq!(metadata.grade.as_deref(), Some("G20"));
+//! assert_eq!(metadata.fields[0].label, "Application Deadline");
 //! ```
 
 mod amount;
 mod date;
 mod fields;
+mod grade;
+mod header;
+mod labels;
+mod pairs;
 mod prose;
 mod text;
 mod title;
 
-use model::{Diagnostic, Lang, Metadata, Salary, codes};
+use std::collections::HashSet;
+
+use model::{Block, Diagnostic, LabelledValue, Lang, Metadata, Salary, codes};
+
+use crate::fields::Context;
+use crate::labels::{Field, VOCABULARY};
+use crate::pairs::Pair;
 
 /// Reads the fields stated in one language's text: the header block and the sections of
-/// that language, or a whole monolingual notice.
+/// that language, or a whole monolingual notice. `blocks` describe the text's lines as its
+/// reader saw them (`Block::line` indexes `text.split('\n')`); they may be empty, and then
+/// the label–value lines are found in the text itself.
 ///
 /// The label vocabularies of both languages are tried whatever `lang` is, because notices
 /// mix them (French headers keep "NATO Grade G20"); the values are kept in the text's own
-/// wording.
-pub fn extract(text: &str, _lang: Lang) -> Metadata {
-    let lines: Vec<String> = text.lines().map(text::plain_spaces).collect();
+/// wording. A text that is not a vacancy notice gets no field at all.
+pub fn extract(text: &str, blocks: &[Block], _lang: Lang) -> Metadata {
+    let lines: Vec<String> = text.split('\n').map(text::plain_spaces).collect();
+    let context = Context {
+        dollar: dollar_of(text),
+    };
+    let pairs = pairs::find_pairs(&lines, blocks);
     let mut metadata = Metadata::default();
-    fields::read_labelled_lines(&lines, &mut metadata);
-    title::read_title(&lines, &mut metadata);
-    prose::read_prose(&text::flowed(text), &mut metadata);
+    for pair in &pairs {
+        let Some(family) = pair.family else { continue };
+        // The period may be in the label ("Monthly salary: 5,000 EUR"); labels hold no digits.
+        let value = if family.field == Field::Salary {
+            format!("{} {}", pair.label, pair.value)
+        } else {
+            pair.value.clone()
+        };
+        fields::apply(&mut metadata, family.field, &value, context);
+    }
+    if let Some(title_line) = title::read_title(&lines, blocks, &pairs, &mut metadata) {
+        header::read_unlabelled(&lines, title_line, &pairs, context, &mut metadata);
+    }
+    let opening = opening_lines(&lines, &pairs);
+    prose::read_prose(&text::flowed(text), &opening, context, &mut metadata);
+    metadata.fields = header_fields(&lines, &pairs);
+    if notice_evidence(text, &pairs, &metadata) < NOTICE_EVIDENCE_MIN {
+        return Metadata::default();
+    }
     metadata
+}
+
+/// A text is read as a vacancy notice when it holds at least this much evidence: distinct
+/// notice phrases ("closing date", "applicants", "poste") plus distinct notice fields (named
+/// by a label, or a deadline, salary, grade or reference found anywhere). Chosen between the
+/// development and real notices (5 and more, per language) and the reports, releases and
+/// READMEs beside them (none).
+const NOTICE_EVIDENCE_MIN: usize = 3;
+
+/// How much the text reads as a vacancy notice.
+fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> usize {
+    let found = text::words(text);
+    let present: HashSet<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+    let phrases = VOCABULARY
+        .notice_phrases
+        .iter()
+        .filter(|phrase| phrase.split(' ').all(|part| present.contains(part)))
+        .filter(|phrase| text::find_phrase(&found, phrase).is_some())
+        .count();
+    let checked = [
+        (Field::Deadline, metadata.deadline.is_some()),
+        (Field::Salary, metadata.salary.is_some()),
+        (Field::Grade, metadata.grade.is_some()),
+        (Field::Reference, metadata.reference.is_some()),
+    ];
+    let mut fields: Vec<Field> = pairs
+        .iter()
+        .filter_map(|pair| pair.family.map(|f| f.field))
+        .chain(
+            checked
+                .into_iter()
+                .filter(|(_, found)| *found)
+                .map(|(field, _)| field),
+        )
+        .filter(|field| *field != Field::Other)
+        .collect();
+    fields.sort_by_key(|field| *field as usize);
+    fields.dedup();
+    phrases + fields.len()
+}
+
+/// The currency a bare "$" stands for: the one whose country the text names most.
+fn dollar_of(text: &str) -> Option<&'static str> {
+    if !text.contains('$') {
+        return None;
+    }
+    let found = text::words(text);
+    VOCABULARY
+        .dollars
+        .iter()
+        .map(|(code, names)| {
+            let mentions: usize = names
+                .iter()
+                .map(|name| {
+                    let parts: Vec<&str> = name.split(' ').collect();
+                    found
+                        .windows(parts.len())
+                        .filter(|window| window.iter().zip(&parts).all(|(w, p)| w.folded == *p))
+                        .count()
+                })
+                .sum();
+            (mentions, code.as_str())
+        })
+        .filter(|(mentions, _)| *mentions > 0)
+        .max_by_key(|(mentions, _)| *mentions)
+        .map(|(_, code)| code)
+}
+
+/// Without a field line, the opening is this many non-empty lines.
+const OPENING_LINES: usize = 3;
+
+/// The text before the header's first field (or the first lines when there is none): where
+/// a notice introduces its employer.
+fn opening_lines<'l>(lines: &'l [String], pairs: &[Pair]) -> Vec<&'l str> {
+    let first_field = pairs
+        .iter()
+        .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+        .map(|pair| pair.line);
+    match first_field {
+        Some(line) => lines[..line].iter().map(String::as_str).collect(),
+        None => lines
+            .iter()
+            .map(String::as_str)
+            .filter(|line| !line.is_empty())
+            .take(OPENING_LINES)
+            .collect(),
+    }
+}
+
+/// The header's pairs run on with at most this many other non-empty lines between two of
+/// them (the unlabelled lines of a header: organisation, unit, places, grade, pay, a link).
+const MAX_HEADER_GAP_LINES: usize = 8;
+
+/// The label–value pairs of the header, as found and in order: the run of pairs that starts
+/// at the first one naming a field.
+fn header_fields(lines: &[String], pairs: &[Pair]) -> Vec<LabelledValue> {
+    let Some(first) = pairs
+        .iter()
+        .position(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+    else {
+        return Vec::new();
+    };
+    let mut header = vec![&pairs[first]];
+    for pair in &pairs[first + 1..] {
+        let previous = header[header.len() - 1];
+        let gap = lines
+            .get(previous.last + 1..pair.line)
+            .map_or(0, |between| {
+                between.iter().filter(|l| !l.is_empty()).count()
+            });
+        if gap > MAX_HEADER_GAP_LINES {
+            break;
+        }
+        header.push(pair);
+    }
+    header
+        .into_iter()
+        .map(|pair| LabelledValue {
+            label: pair.label.clone(),
+            value: pair.value.clone(),
+        })
+        .collect()
 }
 
 /// Warnings for fields that must agree between English and French but do not: the
@@ -79,9 +239,18 @@ pub fn cross_check(en: &Metadata, fr: &Metadata) -> Vec<Diagnostic> {
     warnings
 }
 
-/// A salary as compared and reported: amount to the cent, currency and period.
+/// A salary as compared and reported: amount (and upper bound) to the cent, currency and
+/// period, each when stated.
 fn describe(salary: &Salary) -> String {
-    format!("{:.2} {} {}", salary.amount, salary.currency, salary.period)
+    let mut described = format!("{:.2}", salary.amount);
+    if let Some(max) = salary.max {
+        described.push_str(&format!("–{max:.2}"));
+    }
+    for part in [&salary.currency, &salary.period].into_iter().flatten() {
+        described.push(' ');
+        described.push_str(part);
+    }
+    described
 }
 
 #[cfg(test)]
@@ -91,8 +260,9 @@ mod tests {
     fn salary(amount: f64) -> Option<Salary> {
         Some(Salary {
             amount,
-            currency: "EUR".to_owned(),
-            period: "monthly".to_owned(),
+            max: None,
+            currency: Some("EUR".to_owned()),
+            period: Some("monthly".to_owned()),
         })
     }
 
@@ -104,11 +274,15 @@ mod tests {
                        Deadline for applications: January 15th, 2026 at 23:59 CET\n\
                        Start date: as soon as possible\n\
                        Basic monthly salary: € 7 912,40 (tax free)\n";
-        let found = extract(english, Lang::En);
+        let found = extract(english, &[], Lang::En);
         assert_eq!(found.title.as_deref(), Some("Senior Software Engineer"));
         assert_eq!(found.reference.as_deref(), Some("AG-2026-014"));
         assert_eq!(found.location.as_deref(), Some("The Hague, Netherlands"));
-        assert_eq!(found.grade.as_deref(), Some("A3"));
+        assert_eq!(
+            found.grade.as_deref(),
+            Some("A-3"),
+            "as the notice spells it"
+        );
         assert_eq!(found.clearance.as_deref(), Some("NATO SECRET"));
         assert_eq!(found.deadline.as_deref(), Some("2026-01-15"));
         assert_eq!(found.deadline_time.as_deref(), Some("23:59"));
@@ -121,7 +295,7 @@ mod tests {
                       Date limite de dépôt des candidatures : 15 janv. 2026 à 23h59\n\
                       Date d'entrée en fonction : 1er mars 2026\n\
                       Rémunération : 7 912,40 euros nets par mois\n";
-        let found = extract(french, Lang::Fr);
+        let found = extract(french, &[], Lang::Fr);
         assert_eq!(found.reference.as_deref(), Some("AG-2026-014"));
         assert_eq!(found.location.as_deref(), Some("La Haye (Pays-Bas)"));
         assert_eq!(found.deadline.as_deref(), Some("2026-01-15"));
@@ -153,11 +327,13 @@ mod tests {
     #[test]
     fn salaries_that_disagree_are_reported() {
         let en = extract(
-            "Salary (Pay Basis): 9,253.21 (EUR) Monthly\nGrade: NATO Grade G20",
+            "Salary (Pay Basis): 9,253.21 (EUR) Monthly\nGrade: NATO Grade G20\nApplication Deadline: 4-Jan-2026",
+            &[],
             Lang::En,
         );
         let fr = extract(
-            "Salaire (Base de paie) : 9 523,21 Euro (EUR) Mensuelle\nGrade : NATO Grade G20",
+            "Salaire (Base de paie) : 9 523,21 Euro (EUR) Mensuelle\nGrade : NATO Grade G20\nDate de retrait : 4-janv.-2026",
+            &[],
             Lang::Fr,
         );
         let warnings = cross_check(&en, &fr);

@@ -1,27 +1,7 @@
-//! Small text helpers shared by the field readers: case and accent folding, words with
-//! their positions, sentences, and phrase search over words.
+//! Small text helpers shared by the field readers: words with their positions (folded with
+//! the `conventions` crate), sentences, and phrase search over words.
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Lower-cases a string and strips its accents, so "Sécurité" and "securite" compare equal.
-pub(crate) fn fold(text: &str) -> String {
-    // Most words of a notice are ASCII, which has no accent to strip: a fast path.
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    text.chars()
-        .flat_map(char::to_lowercase)
-        // Decomposed a character at a time, without allocating for each (a hot path).
-        .flat_map(|c| std::iter::once(c).nfd())
-        .filter(|c| !is_combining_mark(*c))
-        .collect::<String>()
-        .replace('œ', "oe")
-        .replace('æ', "ae")
-}
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
+use conventions::folding::fold;
 
 /// One word of a text: a maximal run of letters and digits, folded, with its byte span in
 /// the original text.
@@ -141,17 +121,6 @@ pub(crate) fn is_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_removes_case_and_accents() {
-        assert_eq!(
-            fold("Niveau de l'habilitation de Sécurité"),
-            "niveau de l'habilitation de securite"
-        );
-        assert_eq!(fold("Févr. DÉC. août"), "fevr. dec. aout");
-        assert_eq!(fold("NATO Grade G20"), "nato grade g20");
-        assert_eq!(fold("Œuvre"), "oeuvre");
-    }
 
     #[test]
     fn words_keep_their_spans() {

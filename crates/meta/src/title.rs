@@ -1,14 +1,16 @@
-//! The job title and reference from the notice's header block: the line that ends with the
-//! reference ("Officer, Defence Policy - 251836"), or else the line just above the field lines.
+//! The job title from the document's title block: the reader's top heading, a labelled
+//! title, the header line that ends with the reference ("Officer, Defence Policy - 251836"),
+//! the line just above the field lines, or a first line standing alone. Never a label line.
 
 use std::sync::LazyLock;
 
-use model::Metadata;
+use conventions::folding::fold;
+use model::{Block, BlockKind, Metadata};
 use regex::Regex;
 
 use crate::date::find_date;
-use crate::fields::read_label_line;
-use crate::text::fold;
+use crate::labels::Field;
+use crate::pairs::{Pair, is_label_line, unmark};
 
 /// A title followed by a dash and a reference: "Officer, Defence Policy - 251836",
 /// "… Management- 250885", "Gestionnaire de projet CAP -260066", "Officer – IS-251836".
@@ -71,7 +73,7 @@ fn looks_like_title(line: &str) -> bool {
         && !ends_like_sentence
         && !fold(line).contains("http")
         && !is_banner(line)
-        && read_label_line(line).is_none()
+        && !is_label_line(line)
 }
 
 /// Splits a "title - reference" line.
@@ -103,35 +105,66 @@ fn title_line_ending_at(lines: &[String], last: usize) -> Option<(String, String
     })
 }
 
-/// Reads the title and reference from the header block into the metadata, where the
-/// labelled lines did not already give them.
-pub(crate) fn read_title(lines: &[String], metadata: &mut Metadata) {
-    let header_end = header_end(lines);
-    if let Some((title, reference)) =
-        (0..header_end).find_map(|last| title_line_ending_at(lines, last))
-    {
-        metadata.title.get_or_insert(title);
+/// Whether the line at `at` stands alone: blank (or the text's edge) above and below.
+fn stands_alone(lines: &[String], at: usize) -> bool {
+    let blank_above = at == 0 || lines[at - 1].is_empty();
+    let blank_below = lines.get(at + 1).is_none_or(|line| line.is_empty());
+    blank_above && blank_below
+}
+
+/// Reads the title (and the reference beside it) from the document's title block, where
+/// the label–value pairs did not already give it, and returns the line of a title that
+/// heads the header's fields. The title is the
+/// reader's level-1 heading or a "title - reference" line of the header (which gives the
+/// reference too); a labelled title; the line right above the header's first field; or a
+/// first line that stands alone.
+pub(crate) fn read_title(
+    lines: &[String],
+    blocks: &[Block],
+    pairs: &[Pair],
+    metadata: &mut Metadata,
+) -> Option<usize> {
+    let top_heading = blocks.iter().find_map(|block| match &block.kind {
+        BlockKind::Heading(heading) if heading.level == 1 => Some((block.line, &heading.title)),
+        _ => None,
+    });
+    let top_heading = top_heading.filter(|(_, title)| looks_like_title(title));
+    let title_and_reference = (0..header_end(lines))
+        .find_map(|last| title_line_ending_at(lines, last).map(|found| (last, found)));
+    if let Some((last, (title, reference))) = title_and_reference {
         metadata.reference.get_or_insert(reference);
-        return;
+        if top_heading.is_none() {
+            metadata.title = Some(title);
+            return Some(last);
+        }
     }
+    if let Some((line, title)) = top_heading {
+        metadata.title = Some(title.clone());
+        return Some(line);
+    }
+    let is_title_pair = |pair: &&Pair| pair.family.is_some_and(|f| f.field == Field::Title);
     if metadata.title.is_some() {
-        return;
+        return pairs.iter().find(is_title_pair).map(|pair| pair.line);
     }
-    // Without a reference, the title is the line right above the first field line.
-    let header: Vec<&str> = lines[..header_end]
+    // The line right above the first field of the header.
+    let first_field = pairs
         .iter()
-        .map(String::as_str)
-        .filter(|line| !line.is_empty())
-        .collect();
-    let first_field = header
-        .iter()
-        .position(|line| read_label_line(line).is_some());
-    let above = first_field
-        .and_then(|at| at.checked_sub(1))
-        .map(|at| header[at]);
-    metadata.title = above
-        .filter(|line| looks_like_title(line))
-        .map(str::to_owned);
+        .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+        .map(|pair| pair.line);
+    let above = first_field.and_then(|at| (0..at).rev().find(|&k| !lines[k].is_empty()));
+    if let Some(at) = above
+        && looks_like_title(unmark(&lines[at]))
+    {
+        metadata.title = Some(unmark(&lines[at]).to_owned());
+        return Some(at);
+    }
+    // A first line standing alone titles the text, but heads no header of unlabelled lines.
+    let first = lines.iter().position(|line| !line.is_empty())?;
+    let line = unmark(&lines[first]);
+    if looks_like_title(line) && stands_alone(lines, first) {
+        metadata.title = Some(line.to_owned());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -140,8 +173,9 @@ mod tests {
 
     fn title_and_reference(text: &str) -> (Option<String>, Option<String>) {
         let lines: Vec<String> = text.lines().map(crate::text::plain_spaces).collect();
+        let pairs = crate::pairs::find_pairs(&lines, &[]);
         let mut metadata = Metadata::default();
-        read_title(&lines, &mut metadata);
+        read_title(&lines, &[], &pairs, &mut metadata);
         (metadata.title, metadata.reference)
     }
 

@@ -263,7 +263,7 @@ fn assemble(
 
     let metadata: BTreeMap<Lang, model::Metadata> = by_lang
         .iter()
-        .map(|(&lang, (lang_text, _))| (lang, meta::extract(lang_text, lang)))
+        .map(|(&lang, (lang_text, _))| (lang, meta::extract(lang_text, &[], lang)))
         .filter(|(_, m)| !m.is_empty())
         .collect();
     if let (Some(en_meta), Some(fr_meta)) = (metadata.get(&Lang::En), metadata.get(&Lang::Fr)) {
