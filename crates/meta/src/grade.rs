@@ -8,8 +8,9 @@ use regex::Regex;
 
 use crate::labels::VOCABULARY;
 
-/// Words that join the grades of a list: "IT-04 or IT-05", "EC-04 et EC-05", "A2/A3".
-const LIST_JOINERS: &str = r"\s*(?:,|/|–|\bor\b|\band\b|\bou\b|\bet\b|\bto\b|\bà\b)\s*";
+/// Words that join the grades of a list: "IT-04 or IT-05", "EC-04 et EC-05", "A2/A3",
+/// "A2-A4".
+const LIST_JOINERS: &str = r"\s*(?:,|/|-|–|\bor\b|\band\b|\bou\b|\bet\b|\bto\b|\bà\b)\s*";
 
 /// One grade, from the shapes of the data file.
 static ONE_GRADE: LazyLock<String> = LazyLock::new(|| {
@@ -102,6 +103,7 @@ mod tests {
             Some("GS-FOS-07")
         );
         assert_eq!(grades_in_value("A2/A3").as_deref(), Some("A2/A3"));
+        assert_eq!(grades_in_value("A2-A4").as_deref(), Some("A2-A4"));
         assert_eq!(
             grades_in_value("EC-04 et EC-05").as_deref(),
             Some("EC-04 et EC-05")
@@ -131,7 +133,7 @@ mod tests {
         }
 
         #[test]
-        fn listed_grades_read_back(first in any_grade(), second in any_grade(), joiner in prop::sample::select(vec![", ", " or ", " ou ", "/", " and "])) {
+        fn listed_grades_read_back(first in any_grade(), second in any_grade(), joiner in prop::sample::select(vec![", ", " or ", " ou ", "/", " and ", "-", " – "])) {
             let list = format!("{first}{joiner}{second}");
             prop_assert_eq!(grades_in_value(&format!("classified as {list} in")), Some(list.clone()));
             prop_assert!(is_grade_line(&list));

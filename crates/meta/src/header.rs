@@ -33,6 +33,10 @@ const MAX_HEADER_LINE_WORDS: usize = 10;
 /// The header is read at most this many non-empty lines below the title.
 const MAX_HEADER_LINES: usize = 24;
 
+/// The organisation's name follows the title closely: within this many non-empty lines
+/// (a reference and a process number may stand between).
+const MAX_ORGANISATION_DISTANCE: usize = 3;
+
 /// "Ottawa (Ontario)", "Halifax (Nova Scotia)": a place and its region in parentheses (the
 /// region not an acronym, which would make it a name such as "Agency (ECHA)").
 static PLACE_AND_REGION: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,7 +145,8 @@ pub(crate) fn read_unlabelled(
             places.push(line.trim_end_matches(',').trim().to_owned());
         } else if is_name(line)
             && metadata.organisation.is_none()
-            && (right_below_title || has_organisation_word(line))
+            && ((right_below_title && seen <= MAX_ORGANISATION_DISTANCE)
+                || has_organisation_word(line))
         {
             metadata.organisation = Some(line.to_owned());
             organisation_open = true;

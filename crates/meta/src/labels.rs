@@ -57,6 +57,8 @@ pub(crate) struct Family {
     pub field: Field,
     pub shape: Shape,
     pub labels: Vec<String>,
+    #[serde(default)]
+    pub whole_labels: Vec<String>,
 }
 
 /// The grade shapes, as regular expressions.
@@ -99,11 +101,14 @@ pub(crate) static VOCABULARY: LazyLock<Vocabulary> =
 /// A label's family: the first family with a phrase among the label's words.
 pub(crate) fn family_of_label(label: &str) -> Option<&'static Family> {
     let found = words(label);
+    let whole: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+    let whole = whole.join(" ");
     VOCABULARY.family.iter().find(|family| {
         family
             .labels
             .iter()
             .any(|phrase| find_phrase(&found, phrase).is_some())
+            || is_one_of(&family.whole_labels, &whole)
     })
 }
 
@@ -113,7 +118,7 @@ pub(crate) fn is_label_word(folded: &str) -> bool {
         || VOCABULARY
             .family
             .iter()
-            .flat_map(|family| family.labels.iter())
+            .flat_map(|family| family.labels.iter().chain(&family.whole_labels))
             .any(|phrase| phrase.split(' ').any(|part| part == folded))
 }
 
@@ -133,7 +138,7 @@ mod tests {
         let all = vocabulary
             .family
             .iter()
-            .flat_map(|f| f.labels.iter())
+            .flat_map(|f| f.labels.iter().chain(&f.whole_labels))
             .chain(&vocabulary.connectors)
             .chain(&vocabulary.contract_types)
             .chain(&vocabulary.place_phrases)
@@ -182,6 +187,9 @@ mod tests {
             ("Publication Date", Field::Other),
             ("Selection process number", Field::Other),
             ("Durée du contrat", Field::Other),
+            ("Post", Field::Title),
+            ("Date of Entry on Duty", Field::StartDate),
+            ("Place of employment", Field::Location),
         ];
         for (label, field) in cases {
             assert_eq!(
@@ -192,5 +200,6 @@ mod tests {
         }
         assert!(family_of_label("Description").is_none());
         assert!(family_of_label("Organisational Awareness").is_none());
+        assert!(family_of_label("Candidates for this post must").is_none());
     }
 }

@@ -80,21 +80,39 @@ pub fn extract(text: &str, blocks: &[Block], _lang: Lang) -> Metadata {
     let opening = opening_lines(&lines, &pairs);
     prose::read_prose(&text::flowed(text), &opening, context, &mut metadata);
     metadata.fields = header_fields(&lines, &pairs);
-    if notice_evidence(text, &pairs, &metadata) < NOTICE_EVIDENCE_MIN {
+    if !notice_evidence(text, &pairs, &metadata).is_notice() {
         return Metadata::default();
     }
     metadata
 }
 
-/// A text is read as a vacancy notice when it holds at least this much evidence: distinct
-/// notice phrases ("closing date", "applicants", "poste") plus distinct notice fields (named
-/// by a label, or a deadline, salary, grade or reference found anywhere). Chosen between the
-/// development and real notices (5 and more, per language) and the reports, releases and
-/// READMEs beside them (none).
+/// What makes a text a vacancy notice: the distinct notice phrases it uses ("closing date",
+/// "applicants", "poste") and the distinct notice fields it states (named by a label, or a
+/// deadline or grade found anywhere: amounts and numbers fill reports too).
+#[derive(Debug, Clone, Copy)]
+struct NoticeEvidence {
+    phrases: usize,
+    fields: usize,
+}
+
+/// A notice shows at least this much evidence, phrases and fields together...
 const NOTICE_EVIDENCE_MIN: usize = 3;
 
+/// ...and, without any field, at least this many phrases: a release about job vacancies
+/// says "job", "vacancy" and "vacancies" but states no deadline, grade or salary. Both
+/// chosen between the development and real notices (5 and more per language, with a field
+/// or 5 phrases) and the reports, releases and READMEs beside them (none).
+const NOTICE_PHRASES_WITHOUT_FIELDS_MIN: usize = 5;
+
+impl NoticeEvidence {
+    fn is_notice(self) -> bool {
+        self.phrases + self.fields >= NOTICE_EVIDENCE_MIN
+            && (self.fields > 0 || self.phrases >= NOTICE_PHRASES_WITHOUT_FIELDS_MIN)
+    }
+}
+
 /// How much the text reads as a vacancy notice.
-fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> usize {
+fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> NoticeEvidence {
     let found = text::words(text);
     let present: HashSet<&str> = found.iter().map(|w| w.folded.as_str()).collect();
     let phrases = VOCABULARY
@@ -105,9 +123,7 @@ fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> usize {
         .count();
     let checked = [
         (Field::Deadline, metadata.deadline.is_some()),
-        (Field::Salary, metadata.salary.is_some()),
         (Field::Grade, metadata.grade.is_some()),
-        (Field::Reference, metadata.reference.is_some()),
     ];
     let mut fields: Vec<Field> = pairs
         .iter()
@@ -122,7 +138,10 @@ fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> usize {
         .collect();
     fields.sort_by_key(|field| *field as usize);
     fields.dedup();
-    phrases + fields.len()
+    NoticeEvidence {
+        phrases,
+        fields: fields.len(),
+    }
 }
 
 /// The currency a bare "$" stands for: the one whose country the text names most.

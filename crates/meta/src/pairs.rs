@@ -61,13 +61,25 @@ fn without_remarks(label: &str) -> String {
     kept
 }
 
-/// Whether a text reads as a label: short, starting with a letter, without digits.
+/// Whether a text reads as a label: short, starting with a letter, without digits, and
+/// not running over the end of a sentence ("labour force. Location of the data").
 fn is_label_text(label: &str) -> bool {
     let bare = without_remarks(label);
     let count = bare.split_whitespace().count();
     (1..=MAX_LABEL_WORDS).contains(&count)
         && label.chars().next().is_some_and(char::is_alphabetic)
         && !bare.contains(|c: char| c.is_ascii_digit())
+        && !ends_a_sentence_inside(&bare)
+}
+
+/// Whether a full stop inside the text is followed by a capitalised word (not "No. du").
+fn ends_a_sentence_inside(text: &str) -> bool {
+    text.match_indices(". ").any(|(at, _)| {
+        text[at + 2..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// Splits a "Label: value" line; the value may be empty ("Closing date:").
@@ -122,11 +134,24 @@ fn label_only(line: &str) -> Option<&'static Family> {
 /// shapes prove themselves; a text value must be a short capitalised phrase of two words or
 /// more after a capitalised label, so that headings ("Position Summary") are not read.
 pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
-    let value_start = words(line)
-        .into_iter()
-        .find(|word| !is_label_word(&word.folded))?
-        .start;
-    let (label, value) = line.split_at(value_start);
+    let found = words(line);
+    let label_words = found
+        .iter()
+        .take_while(|word| is_label_word(&word.folded))
+        .count();
+    // The label ends with its last word, the value starts with the next one.
+    let label_end = found.get(label_words.checked_sub(1)?)?.end;
+    let value_start = found.get(label_words)?.start;
+    let label = &line[..label_end];
+    let value = &line[label_end..];
+    // What stands between the two belongs to the value ("$70,100"), except a number sign.
+    let value = if value_start > label_end && line[label_end..value_start].trim() == "°" {
+        &line[value_start..]
+    } else {
+        value
+    };
+    // "N° e12/2026": the number sign stays with the label.
+    let value = value.trim_start_matches(['°', 'º', '#', '.']);
     let (label, value) = (label.trim(), value.trim());
     if label.is_empty() || !is_label_text(label) {
         return None;
@@ -301,7 +326,8 @@ fn read_line_pair(
     let family = label_only(line)?;
     let below = value_below(lines, at, blocked)?;
     let value = unmark(&lines[below]);
-    fits_shape(family.shape, value).then(|| (pair(line, value, Some(family), below), below))
+    let fits = family.field == Field::Other || fits_shape(family.shape, value);
+    fits.then(|| (pair(line, value, Some(family), below), below))
 }
 
 #[cfg(test)]
