@@ -29,6 +29,15 @@ pub fn month_number(name: &str) -> Option<u32> {
     u32::try_from(index + 1).ok()
 }
 
+/// The names and abbreviations of a month (1-12), folded; empty for another number.
+pub fn names(month: u32) -> &'static [&'static str] {
+    month
+        .checked_sub(1)
+        .and_then(|index| MONTH_NAMES.get(usize::try_from(index).ok()?))
+        .copied()
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +65,7 @@ mod tests {
             }
         }
         assert_eq!(month_number("Moon"), None);
+        assert!(names(2).contains(&"fevr"));
+        assert!(names(13).is_empty());
     }
 }

@@ -362,9 +362,18 @@ mod tests {
         })
     }
 
-    /// Lower bound, upper bound, currency and period, as found with Canadian evidence.
-    fn range(text: &str) -> Option<(f64, Option<f64>, Option<String>, Option<String>)> {
-        find_salary(text, Some("CAD")).map(|s| (s.amount, s.max, s.currency, s.period))
+    /// The salary found with Canadian evidence in the document.
+    fn range(text: &str) -> Option<Salary> {
+        find_salary(text, Some("CAD"))
+    }
+
+    fn want(amount: f64, max: Option<f64>, currency: &str, period: Option<&str>) -> Option<Salary> {
+        Some(Salary {
+            amount,
+            max,
+            currency: Some(currency.to_owned()),
+            period: period.map(str::to_owned),
+        })
     }
 
     #[test]
@@ -448,41 +457,27 @@ mod tests {
 
     #[test]
     fn reads_ranges() {
-        let cad = || Some("CAD".to_owned());
         assert_eq!(
             range("$60,424 to $67,582"),
-            Some((60424.0, Some(67582.0), cad(), None))
+            want(60424.0, Some(67582.0), "CAD", None)
         );
         assert_eq!(
             range("$33.08 to $35.98 per hour"),
-            Some((33.08, Some(35.98), cad(), Some("hourly".to_owned())))
+            want(33.08, Some(35.98), "CAD", Some("hourly"))
         );
         assert_eq!(
             range("de 60 424 $ à 67 582 $ par année"),
-            Some((60424.0, Some(67582.0), cad(), Some("yearly".to_owned())))
+            want(60424.0, Some(67582.0), "CAD", Some("yearly"))
         );
         assert_eq!(
             range("6 000 – 7 000 EUR par mois"),
-            Some((
-                6000.0,
-                Some(7000.0),
-                Some("EUR".to_owned()),
-                Some("monthly".to_owned())
-            ))
+            want(6000.0, Some(7000.0), "EUR", Some("monthly"))
         );
         assert_eq!(
             range("USD 5,400 per month"),
-            Some((
-                5400.0,
-                None,
-                Some("USD".to_owned()),
-                Some("monthly".to_owned())
-            ))
+            want(5400.0, None, "USD", Some("monthly"))
         );
-        assert_eq!(
-            range("€ 5 000 to 3 000"),
-            Some((5000.0, None, Some("EUR".to_owned()), None))
-        );
+        assert_eq!(range("€ 5 000 to 3 000"), want(5000.0, None, "EUR", None));
     }
 
     /// Writes an amount in cents with the given grouping and decimal marks.
@@ -530,6 +525,30 @@ mod tests {
             let read = find_salary(&written, None);
             prop_assert!(read.as_ref().is_some_and(|s| (s.amount - cents as f64 / 100.0).abs() < 0.005
                 && s.currency.as_deref() == Some("EUR") && s.period.as_deref() == Some("monthly")), "{} read as {:?}", written, read);
+        }
+
+        #[test]
+        fn periods_read_back(
+            cents in 100u64..100_000_000,
+            period in 0usize..5,
+            spelling in any::<prop::sample::Index>(),
+            before in any::<bool>(),
+            french in any::<bool>(),
+        ) {
+            let (name, phrases) = PERIODS[period];
+            let phrase = spelling.get(phrases);
+            let amount = if french {
+                format!("{} EUR", write_amount(cents, " ", ",", true))
+            } else {
+                format!("EUR {}", write_amount(cents, ",", ".", true))
+            };
+            let written = if before {
+                format!("{phrase} salary: {amount}, subject to review")
+            } else {
+                format!("{amount} {phrase}, paid in arrears")
+            };
+            let read = find_salary(&written, None);
+            prop_assert_eq!(read.and_then(|s| s.period), Some(name.to_owned()), "{}", written);
         }
 
         #[test]

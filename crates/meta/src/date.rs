@@ -197,29 +197,23 @@ mod tests {
         assert_eq!(hhmm("13:00 PM"), None);
     }
 
-    /// Every month name and abbreviation, in both languages, as written in notices:
-    /// capitalised or not, with or without accents and a final dot.
+    /// Every month name and abbreviation, in both languages, as notices write them:
+    /// lower case, capitalised or in capitals, an abbreviation with or without its dot
+    /// (accented spellings are the `conventions` crate's to test).
     fn month_spellings() -> Vec<(u32, String)> {
-        let written: [&[&str]; 12] = [
-            &["January", "Jan", "janvier", "janv."],
-            &["February", "Feb", "février", "févr.", "fevr", "fév."],
-            &["March", "Mar", "mars"],
-            &["April", "Apr", "avril", "avr."],
-            &["May", "mai"],
-            &["June", "Jun", "juin"],
-            &["July", "Jul", "juillet", "juil."],
-            &["August", "Aug", "août", "aout"],
-            &["September", "Sep", "Sept", "septembre", "sept."],
-            &["October", "Oct", "octobre", "oct."],
-            &["November", "Nov", "novembre", "nov."],
-            &["December", "Dec", "décembre", "déc.", "dec."],
-        ];
-        (1..)
-            .zip(written)
-            .flat_map(|(month, names)| {
-                names
+        (1..=12)
+            .flat_map(|month| {
+                conventions::months::names(month)
                     .iter()
-                    .flat_map(move |name| [(month, name.to_string()), (month, name.to_uppercase())])
+                    .flat_map(move |name| {
+                        let mut capitalised = name.to_string();
+                        capitalised[..1].make_ascii_uppercase();
+                        let dotted = (name.len() <= 4).then(|| format!("{name}."));
+                        [name.to_string(), capitalised, name.to_uppercase()]
+                            .into_iter()
+                            .chain(dotted)
+                            .map(move |spelling| (month, spelling))
+                    })
             })
             .collect()
     }

@@ -23,6 +23,10 @@ static ONE_GRADE: LazyLock<String> = LazyLock::new(|| {
     format!(r"\b(?:{})\b", shapes.join("|"))
 });
 
+/// One grade, compiled alone.
+static ONE_GRADE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&ONE_GRADE).expect("valid grade shapes"));
+
 /// A list of grades.
 static GRADE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let one = &*ONE_GRADE;
@@ -44,6 +48,15 @@ pub(crate) fn find_grades(text: &str) -> Option<(String, usize, usize)> {
 /// Grade"): "NATO Grade G20" is "G20", "Temporary Agent, AD 5 (see …)" is "AD 5".
 pub(crate) fn grades_in_value(value: &str) -> Option<String> {
     find_grades(value).map(|(grades, _, _)| grades)
+}
+
+/// The grades of a list, without the words that join them and without spaces, for
+/// comparing lists written in two languages ("IT-04 or IT-05" and "IT-04 ou IT-05").
+pub(crate) fn grade_tokens(list: &str) -> Vec<String> {
+    ONE_GRADE_ONLY
+        .find_iter(list)
+        .map(|grade| grade.as_str().split_whitespace().collect())
+        .collect()
 }
 
 /// Whether a whole line is a grade list ("AS-05, AS-06").
@@ -109,6 +122,11 @@ mod tests {
             Some("EC-04 et EC-05")
         );
         assert!(is_grade_line("AS-05, AS-06"));
+        assert_eq!(
+            grade_tokens("IT-04 ou IT-05"),
+            grade_tokens("IT-04 or IT-05")
+        );
+        assert_eq!(grade_tokens("AD 5"), ["AD5"]);
         assert!(!is_grade_line("AS-05 in Ottawa"));
         assert_eq!(grades_in_value("NATO"), None);
     }

@@ -105,8 +105,8 @@ pub(crate) fn read_unlabelled(
     let mut organisation_open = false;
     let mut places: Vec<String> = Vec::new();
     let mut seen = 0;
-    for at in title_line + 1..lines.len() {
-        let raw = lines[at].trim();
+    for (at, line) in lines.iter().enumerate().skip(title_line + 1) {
+        let raw = line.trim();
         if raw.is_empty() {
             continue;
         }

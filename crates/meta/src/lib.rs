@@ -254,7 +254,20 @@ pub fn cross_check(en: &Metadata, fr: &Metadata) -> Vec<Diagnostic> {
         en.salary.as_ref().map(describe),
         fr.salary.as_ref().map(describe),
     );
-    compare("grade", en.grade.clone(), fr.grade.clone());
+    // Grades are compared without the words that join a list ("or", "ou").
+    let grades = |m: &Metadata| {
+        m.grade
+            .as_ref()
+            .map(|list| (grade::grade_tokens(list).join(","), list.clone()))
+    };
+    if let (Some((en_tokens, en_list)), Some((fr_tokens, fr_list))) = (grades(en), grades(fr))
+        && en_tokens != fr_tokens
+    {
+        warnings.push(Diagnostic::new(
+            codes::METADATA_MISMATCH,
+            format!("grade differs between English ({en_list}) and French ({fr_list})"),
+        ));
+    }
     warnings
 }
 
@@ -336,6 +349,15 @@ mod tests {
             ..en.clone()
         };
         assert_eq!(cross_check(&en, &fr), []);
+        let listed = |grade: &str| Metadata {
+            grade: Some(grade.to_owned()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            cross_check(&listed("IT-04 or IT-05"), &listed("IT-04 ou IT-05")),
+            [],
+            "lists joined in each language's words agree"
+        );
         assert_eq!(
             cross_check(&en, &Metadata::default()),
             [],

@@ -265,9 +265,7 @@ pub(crate) fn find_pairs(lines: &[String], blocks: &[Block]) -> Vec<Pair> {
         let found = read_line_pair(lines, at, line, &blocked);
         match found {
             Some((pair, value_line)) => {
-                for k in at..=value_line {
-                    taken[k] = true;
-                }
+                taken[at..=value_line].fill(true);
                 pairs.push(pair);
                 at = value_line + 1;
             }
