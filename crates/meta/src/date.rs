@@ -93,6 +93,19 @@ fn number(text: &str) -> Option<u32> {
 
 /// The first date written in the text, with the byte offset just past it.
 pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
+    first_date(text).map(|(range, date)| (date, range.end))
+}
+
+/// The date the text opens with (after white space), with the byte offset just past it.
+pub(crate) fn leading_date(text: &str) -> Option<(Date, usize)> {
+    let indent = text.len() - text.trim_start().len();
+    first_date(text)
+        .filter(|(range, _)| range.start == indent)
+        .map(|(range, date)| (date, range.end))
+}
+
+/// The first date written in the text, with its byte range.
+fn first_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
     let iso = ISO_DATE.captures_iter(text).find_map(|c| {
         let date = Date::new(number(&c[1])?, number(&c[2])?, number(&c[3])?)?;
         Some((c.get(0)?.range(), date))
@@ -117,7 +130,6 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
         .into_iter()
         .flatten()
         .min_by_key(|(range, _)| range.start)
-        .map(|(range, date)| (date, range.end))
 }
 
 /// The first time of day written in the text, converted to 24 hours ("12:59:00 AM" is 00:59).
@@ -175,6 +187,17 @@ mod tests {
         assert_eq!(iso("Grade G20, 9,253.21 EUR"), None);
         assert_eq!(iso("4 Moon 2026"), None);
         assert_eq!(iso("08/06-2026"), None);
+    }
+
+    #[test]
+    fn a_leading_date_opens_the_text() {
+        assert_eq!(
+            leading_date(" 8 April 2026, noon")
+                .map(|(d, _)| d.iso())
+                .as_deref(),
+            Some("2026-04-08")
+        );
+        assert_eq!(leading_date("noon, 8 April 2026"), None);
     }
 
     #[test]

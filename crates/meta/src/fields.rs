@@ -4,7 +4,7 @@
 use model::{Metadata, Salary};
 
 use crate::amount::find_salary;
-use crate::date::{find_date, find_time};
+use crate::date::{find_date, find_time, leading_date};
 use crate::grade::grades_in_value;
 use crate::labels::{Field, VOCABULARY, is_one_of};
 use crate::text::{find_any_phrase, words};
@@ -60,13 +60,29 @@ pub(crate) fn clean_clearance(value: &str) -> Option<String> {
     (named && (1..=5).contains(&words)).then(|| cleaned.to_owned())
 }
 
-/// The reference in a value: its first token holding a digit.
+/// A reference's prefix written apart from its number ("VN" in "VN 26/05") is short.
+const MAX_REFERENCE_PREFIX_CHARS: usize = 5;
+
+/// The reference in a value: its first token holding a digit, with the capitalised code
+/// written right before it, if any ("VN 26/05").
 fn clean_reference(value: &str) -> Option<String> {
-    value
-        .split_whitespace()
-        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|token| token.contains(|c: char| c.is_ascii_digit()))
-        .map(str::to_owned)
+    let mut prefix: Vec<&str> = Vec::new();
+    for token in value.split_whitespace() {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if token.contains(|c: char| c.is_ascii_digit()) {
+            prefix.push(token);
+            return Some(prefix.join(" "));
+        }
+        let code = !token.is_empty()
+            && token.chars().count() <= MAX_REFERENCE_PREFIX_CHARS
+            && token.chars().all(|c| c.is_ascii_uppercase());
+        if code {
+            prefix.push(token);
+        } else {
+            prefix.clear();
+        }
+    }
+    None
 }
 
 /// Other locations are listed with `;`, or with `,` when each is a "Country-City" pair.
@@ -105,6 +121,16 @@ pub(crate) fn contract_type_in(value: &str) -> Option<String> {
         .filter_map(|phrase| find_any_phrase(&found, &[phrase]))
         .min_by_key(|&(start, end)| (start, usize::MAX - end))?;
     Some(value[start..end].to_owned())
+}
+
+/// "- 8 April 2026" right after a date: the end of a period, with the offset past it.
+fn period_end(after_date: &str) -> Option<(crate::date::Date, usize)> {
+    let joiner = after_date.trim_start();
+    let rest = ["-", "–", "—", "to ", "au ", "à "]
+        .iter()
+        .find_map(|j| joiner.strip_prefix(j))?;
+    let (last, end) = leading_date(rest)?;
+    Some((last, after_date.len() - rest.len() + end))
 }
 
 /// Sets `slot` when it is empty and a value was read; reports whether it was.
@@ -150,11 +176,18 @@ pub(crate) fn apply(metadata: &mut Metadata, field: Field, value: &str, context:
             if metadata.deadline.is_some() {
                 return false;
             }
-            let Some((date, _)) = find_date(value) else {
+            let Some((date, end)) = find_date(value) else {
                 return false;
             };
+            // A period ("10 March 2026 - 8 April 2026") closes on its last day.
+            let (date, rest) = match period_end(&value[end..]) {
+                Some((last, last_end)) => (last, &value[end + last_end..]),
+                None => (date, &value[end..]),
+            };
             metadata.deadline = Some(date.iso());
-            metadata.deadline_time = find_time(value).map(|time| time.hhmm());
+            metadata.deadline_time = find_time(rest)
+                .or_else(|| find_time(value))
+                .map(|time| time.hhmm());
             true
         }
         Field::StartDate => fill(
@@ -208,6 +241,24 @@ mod tests {
             Some("Temporary Agent")
         );
         assert_eq!(contract_type_in("NATO Grade G20"), None);
+        assert_eq!(clean_reference("VN 26/05").as_deref(), Some("VN 26/05"));
+        assert_eq!(clean_reference("No. 251836").as_deref(), Some("251836"));
+        assert_eq!(
+            clean_reference("ECHA/TA/2026/04").as_deref(),
+            Some("ECHA/TA/2026/04")
+        );
+        let mut metadata = Metadata::default();
+        apply(
+            &mut metadata,
+            Field::Deadline,
+            "10 March 2026 - 8 April 2026",
+            Context::default(),
+        );
+        assert_eq!(
+            metadata.deadline.as_deref(),
+            Some("2026-04-08"),
+            "a period closes on its last day"
+        );
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub(crate) struct Vocabulary {
     pub connectors: Vec<String>,
     pub family: Vec<Family>,
     pub contract_types: Vec<String>,
+    pub language_words: Vec<String>,
     pub place_phrases: Vec<String>,
     pub work_modes: Vec<String>,
     pub organisation_words: Vec<String>,
@@ -141,6 +142,7 @@ mod tests {
             .flat_map(|f| f.labels.iter().chain(&f.whole_labels))
             .chain(&vocabulary.connectors)
             .chain(&vocabulary.contract_types)
+            .chain(&vocabulary.language_words)
             .chain(&vocabulary.place_phrases)
             .chain(&vocabulary.work_modes)
             .chain(&vocabulary.organisation_words)

@@ -78,7 +78,7 @@ pub fn extract(text: &str, blocks: &[Block], _lang: Lang) -> Metadata {
         header::read_unlabelled(&lines, title_line, &pairs, context, &mut metadata);
     }
     let opening = opening_lines(&lines, &pairs);
-    prose::read_prose(&text::flowed(text), &opening, context, &mut metadata);
+    prose::read_prose(&text::paragraphs(text), &opening, context, &mut metadata);
     metadata.fields = header_fields(&lines, &pairs);
     if !notice_evidence(text, &pairs, &metadata).is_notice() {
         return Metadata::default();

@@ -161,25 +161,46 @@ fn trimmed(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-/// The grades a sentence states right after a phrase that introduces them.
+/// "at the P-4 level", "au niveau P-4": the words around a grade named as a level.
+static AT_LEVEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at\s+the|at|au)\s+$").expect("valid regex"));
+
+/// The grades a sentence states right after a phrase that introduces them, or between
+/// "at the" and "level" ("at the P-4 level").
 fn grade_in(sentence: &str) -> Option<String> {
-    GRADE_INTRO.find_iter(sentence).find_map(|intro| {
+    let about_languages = words(sentence)
+        .iter()
+        .any(|w| crate::labels::is_one_of(&VOCABULARY.language_words, &w.folded));
+    if about_languages {
+        return None;
+    }
+    let introduced = GRADE_INTRO.find_iter(sentence).find_map(|intro| {
         let rest = &sentence[intro.end()..];
         find_grades(rest).and_then(|(grades, start, _)| (start == 0).then_some(grades))
+    });
+    introduced.or_else(|| {
+        let (grades, start, end) = find_grades(sentence)?;
+        let before = AT_LEVEL.is_match(&sentence[..start]);
+        let after = fold(&sentence[end..]);
+        let after = after.trim_start();
+        (before && (after.starts_with("level") || after.starts_with("grade"))).then_some(grades)
     })
 }
 
 /// "City, Country" in a sentence, kept only when the notice names the city again elsewhere
 /// (a place the notice is about, not one it lists in passing).
-fn named_place(sentences: &[&str], prose: &str) -> Option<String> {
+fn named_place(sentences: &[&str]) -> Option<String> {
+    let all_words: Vec<String> = sentences
+        .iter()
+        .flat_map(|sentence| words(sentence))
+        .map(|word| word.folded)
+        .collect();
     sentences.iter().find_map(|sentence| {
         CITY_COUNTRY.captures_iter(sentence).find_map(|c| {
             let city = c.name("city")?.as_str();
             let country = c.name("country")?.as_str();
-            let mentions = words(prose)
-                .iter()
-                .filter(|w| w.folded == fold(city))
-                .count();
+            let city_folded = fold(city);
+            let mentions = all_words.iter().filter(|w| **w == city_folded).count();
             (mentions >= 2).then(|| format!("{city}, {country}"))
         })
     })
@@ -214,8 +235,16 @@ fn organisation_with_acronym(sentences: &[&str]) -> Option<String> {
 /// Reads the fields stated in running prose into the metadata, where still unknown. The
 /// organisation is read only from `opening`, the text before the header's fields (or the
 /// first paragraph): later prose names partners and projects, not the employer.
-pub(crate) fn read_prose(prose: &str, opening: &[&str], context: Context, metadata: &mut Metadata) {
-    let sentences = text::sentences(prose);
+pub(crate) fn read_prose(
+    paragraphs: &[String],
+    opening: &[&str],
+    context: Context,
+    metadata: &mut Metadata,
+) {
+    let sentences: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|paragraph| text::sentences(paragraph))
+        .collect();
     read_phrased(&sentences, context, metadata);
     if metadata.grade.is_none() {
         metadata.grade = sentences.iter().find_map(|sentence| grade_in(sentence));
@@ -226,7 +255,7 @@ pub(crate) fn read_prose(prose: &str, opening: &[&str], context: Context, metada
     }
     if metadata.location.is_none() {
         metadata.location = first_capture(&sentences, &BASED_IN, "place", trimmed)
-            .or_else(|| named_place(&sentences, prose));
+            .or_else(|| named_place(&sentences));
     }
     if metadata.organisation.is_none() {
         // Line by line: a title line above a sentence does not belong to its names.
@@ -248,7 +277,12 @@ mod tests {
 
     fn read(prose: &str) -> Metadata {
         let mut metadata = Metadata::default();
-        read_prose(prose, &[prose], Context::default(), &mut metadata);
+        read_prose(
+            &[prose.to_owned()],
+            &[prose],
+            Context::default(),
+            &mut metadata,
+        );
         metadata
     }
 

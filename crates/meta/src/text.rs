@@ -78,6 +78,17 @@ pub(crate) fn flowed(text: &str) -> String {
     prose
 }
 
+/// The paragraphs of a text (runs of lines between blank lines), each as running prose: a
+/// sentence never runs from one paragraph, heading or list into the next.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    text.split('\n')
+        .collect::<Vec<&str>>()
+        .split(|line| line.trim().is_empty())
+        .map(|lines| flowed(&lines.join("\n")))
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect()
+}
+
 /// Splits running prose into sentences: a sentence ends at `.`, `!` or `?` followed by a space
 /// and an upper-case letter (so "14.606" or "e.g. drafting" do not end one).
 pub(crate) fn sentences(prose: &str) -> Vec<&str> {
@@ -153,6 +164,14 @@ mod tests {
         );
         assert_eq!(sentences("Ends here. "), ["Ends here."]);
         assert_eq!(sentences("Déjà vu. Été. à"), ["Déjà vu.", "Été. à"]);
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines() {
+        assert_eq!(
+            paragraphs("One line\nwrapped.\n \n## Heading\n\nNext"),
+            ["One line wrapped.", "## Heading", "Next"]
+        );
     }
 
     #[test]
