@@ -19,8 +19,9 @@ pub(crate) struct Context {
 /// A value stated as a short phrase ("Full-time", "Belgium-Brussels"), not a sentence.
 const MAX_TEXT_VALUE_WORDS: usize = 15;
 
-/// A title may be longer: the longest of the real notices' titles runs to 19 words.
-const MAX_TITLE_WORDS: usize = 25;
+/// A title may be longer than other text values: the longest of the real notices' titles
+/// runs to 21 words (a dash counted).
+pub(crate) const MAX_TITLE_WORDS: usize = 25;
 
 /// Quotes that front matter and emphasis put around a value.
 fn is_quote(c: char) -> bool {

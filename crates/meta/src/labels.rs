@@ -79,6 +79,7 @@ pub(crate) struct ProsePhrases {
 #[derive(Debug, Deserialize)]
 pub(crate) struct Vocabulary {
     pub connectors: Vec<String>,
+    pub function_words: Vec<String>,
     pub family: Vec<Family>,
     pub contract_types: Vec<String>,
     pub language_words: Vec<String>,
@@ -86,6 +87,7 @@ pub(crate) struct Vocabulary {
     pub work_modes: Vec<String>,
     pub organisation_words: Vec<String>,
     pub notice_phrases: Vec<String>,
+    pub application_phrases: Vec<String>,
     /// Currency code → words that show the document's country uses that dollar.
     pub dollars: BTreeMap<String, Vec<String>>,
     pub grades: Grades,
@@ -141,12 +143,14 @@ mod tests {
             .iter()
             .flat_map(|f| f.labels.iter().chain(&f.whole_labels))
             .chain(&vocabulary.connectors)
+            .chain(&vocabulary.function_words)
             .chain(&vocabulary.contract_types)
             .chain(&vocabulary.language_words)
             .chain(&vocabulary.place_phrases)
             .chain(&vocabulary.work_modes)
             .chain(&vocabulary.organisation_words)
             .chain(&vocabulary.notice_phrases)
+            .chain(&vocabulary.application_phrases)
             .chain(&vocabulary.prose.deadline)
             .chain(&vocabulary.prose.start_date)
             .chain(&vocabulary.prose.salary)

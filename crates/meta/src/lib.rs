@@ -78,7 +78,18 @@ pub fn extract(text: &str, blocks: &[Block], _lang: Lang) -> Metadata {
         header::read_unlabelled(&lines, title_line, &pairs, context, &mut metadata);
     }
     let opening = opening_lines(&lines, &pairs);
-    prose::read_prose(&text::paragraphs(text), &opening, context, &mut metadata);
+    // Prose is what the pairs did not read: their lines end paragraphs.
+    let mut prose_lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    for pair in &pairs {
+        let covered = pair.line.min(prose_lines.len())..(pair.last + 1).min(prose_lines.len());
+        prose_lines[covered].fill("");
+    }
+    prose::read_prose(
+        &text::paragraphs(&prose_lines.join("\n")),
+        &opening,
+        context,
+        &mut metadata,
+    );
     metadata.fields = header_fields(&lines, &pairs);
     if !notice_evidence(text, &pairs, &metadata).is_notice() {
         return Metadata::default();
@@ -87,27 +98,37 @@ pub fn extract(text: &str, blocks: &[Block], _lang: Lang) -> Metadata {
 }
 
 /// What makes a text a vacancy notice: the distinct notice phrases it uses ("closing date",
-/// "applicants", "poste") and the distinct notice fields it states (named by a label, or a
-/// deadline or grade found anywhere: amounts and numbers fill reports too).
+/// "applicants", "poste"), the distinct notice fields its labels name, and whether it states
+/// a deadline or a grade anywhere (amounts and numbers fill reports too).
 #[derive(Debug, Clone, Copy)]
 struct NoticeEvidence {
     phrases: usize,
-    fields: usize,
+    application_phrases: usize,
+    labelled_fields: usize,
+    states_deadline_or_grade: bool,
 }
 
-/// A notice shows at least this much evidence, phrases and fields together...
-const NOTICE_EVIDENCE_MIN: usize = 3;
+/// A header of this many distinct labelled fields is a notice's, whatever the text around.
+const NOTICE_LABELLED_FIELDS_MIN: usize = 3;
 
-/// ...and, without any field, at least this many phrases: a release about job vacancies
-/// says "job", "vacancy" and "vacancies" but states no deadline, grade or salary. Both
-/// chosen between the development and real notices (5 and more per language, with a field
-/// or 5 phrases) and the reports, releases and READMEs beside them (none).
+/// Otherwise a notice speaks of applying (one application phrase at least), uses at least
+/// this many notice phrases and states a field...
+const NOTICE_PHRASES_MIN: usize = 3;
+
+/// ...or uses at least this many phrases: a release about job vacancies says "job",
+/// "vacancy" and "vacancies" but states no deadline, grade or salary; a report mentions a
+/// deadline and recruitment in passing. All three chosen between the development and real
+/// notices (5 labelled fields, 3 phrases and a field, or 5 phrases, per language) and the
+/// reports, releases and READMEs beside them (2 phrases and no labelled field at most).
 const NOTICE_PHRASES_WITHOUT_FIELDS_MIN: usize = 5;
 
 impl NoticeEvidence {
     fn is_notice(self) -> bool {
-        self.phrases + self.fields >= NOTICE_EVIDENCE_MIN
-            && (self.fields > 0 || self.phrases >= NOTICE_PHRASES_WITHOUT_FIELDS_MIN)
+        let states_a_field = self.labelled_fields > 0 || self.states_deadline_or_grade;
+        let enough_phrases = (self.phrases >= NOTICE_PHRASES_MIN && states_a_field)
+            || self.phrases >= NOTICE_PHRASES_WITHOUT_FIELDS_MIN;
+        self.labelled_fields >= NOTICE_LABELLED_FIELDS_MIN
+            || (self.application_phrases > 0 && enough_phrases)
     }
 }
 
@@ -115,32 +136,27 @@ impl NoticeEvidence {
 fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> NoticeEvidence {
     let found = text::words(text);
     let present: HashSet<&str> = found.iter().map(|w| w.folded.as_str()).collect();
-    let phrases = VOCABULARY
-        .notice_phrases
-        .iter()
-        .filter(|phrase| phrase.split(' ').all(|part| present.contains(part)))
-        .filter(|phrase| text::find_phrase(&found, phrase).is_some())
-        .count();
-    let checked = [
-        (Field::Deadline, metadata.deadline.is_some()),
-        (Field::Grade, metadata.grade.is_some()),
-    ];
-    let mut fields: Vec<Field> = pairs
+    let used = |phrases: &[String]| {
+        phrases
+            .iter()
+            .filter(|phrase| phrase.split(' ').all(|part| present.contains(part)))
+            .filter(|phrase| text::find_phrase(&found, phrase).is_some())
+            .count()
+    };
+    let application_phrases = used(&VOCABULARY.application_phrases);
+    let phrases = used(&VOCABULARY.notice_phrases) + application_phrases;
+    let mut labelled: Vec<Field> = pairs
         .iter()
         .filter_map(|pair| pair.family.map(|f| f.field))
-        .chain(
-            checked
-                .into_iter()
-                .filter(|(_, found)| *found)
-                .map(|(field, _)| field),
-        )
         .filter(|field| *field != Field::Other)
         .collect();
-    fields.sort_by_key(|field| *field as usize);
-    fields.dedup();
+    labelled.sort_by_key(|field| *field as usize);
+    labelled.dedup();
     NoticeEvidence {
         phrases,
-        fields: fields.len(),
+        application_phrases,
+        labelled_fields: labelled.len(),
+        states_deadline_or_grade: metadata.deadline.is_some() || metadata.grade.is_some(),
     }
 }
 

@@ -6,7 +6,7 @@
 use conventions::numbering::Closing;
 use model::{Block, BlockKind};
 
-use crate::labels::{Family, Field, Shape, family_of_label, is_label_word};
+use crate::labels::{Family, Field, Shape, VOCABULARY, family_of_label, is_label_word, is_one_of};
 use crate::text::words;
 
 /// One label and its value, with the line where the pair starts.
@@ -28,6 +28,11 @@ const MAX_LABEL_WORDS: usize = 6;
 /// A line without a `:` holding a label and a text value is read only when this short
 /// (values of checked shapes prove themselves whatever their length).
 const MAX_BARE_LINE_WORDS: usize = 12;
+
+/// A line without a `:` holding a label and a value of a checked shape runs to at most this
+/// many words (a label table's row wrapping a remark: "Function Group/Grade Temporary
+/// Agent, AD 5 (see the Guide for Applicants for more").
+const MAX_BARE_CHECKED_LINE_WORDS: usize = 20;
 
 /// A value on its own line is looked for at most this many lines below its label, blank
 /// lines included (readers separate blocks with one blank line).
@@ -150,10 +155,13 @@ pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
     } else {
         value
     };
-    // "N° e12/2026": the number sign stays with the label.
-    let value = value.trim_start_matches(['°', 'º', '#', '.']);
     let (label, value) = (label.trim(), value.trim());
-    if label.is_empty() || !is_label_text(label) {
+    // A label opens with a word of its own, not an article ("The deadline for the 2026
+    // programme is 15 June" is a sentence).
+    let opens_with_function_word = found
+        .first()
+        .is_some_and(|first| is_one_of(&VOCABULARY.function_words, &first.folded));
+    if label.is_empty() || !is_label_text(label) || opens_with_function_word {
         return None;
     }
     let family = family_of_label(label)?;
@@ -161,7 +169,11 @@ pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if !value_capitalised {
+    // A code proves itself in any case ("n° e12/2026").
+    if !value_capitalised && family.shape != Shape::Code {
+        return None;
+    }
+    if line.split_whitespace().count() > MAX_BARE_CHECKED_LINE_WORDS {
         return None;
     }
     // "Reliability Status security clearance" names the field again in its "value": a

@@ -9,6 +9,7 @@ use model::{Block, BlockKind, Metadata};
 use regex::Regex;
 
 use crate::date::find_date;
+use crate::fields::MAX_TITLE_WORDS;
 use crate::labels::Field;
 use crate::pairs::{Pair, is_label_line, unmark};
 
@@ -25,9 +26,6 @@ static NUMBERED_HEADING: LazyLock<Regex> =
 
 /// How many non-empty lines the header block holds at most.
 const MAX_HEADER_LINES: usize = 40;
-
-/// A title is a phrase, not a paragraph.
-const MAX_TITLE_WORDS: usize = 20;
 
 /// Words of letterhead and banner lines ("VACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE
 /// DU POSTE"), folded.

@@ -218,6 +218,31 @@ The incumbent leads the programme. Candidates apply online. The salary is $8,000
     assert_eq!(salary.period.as_deref(), Some("monthly"));
 }
 
+/// Header lines are read as pairs only: a field they leave unstated is not taken from the
+/// next line's date, and a posting period closes on its last day.
+#[test]
+fn a_header_line_without_a_value_states_nothing() {
+    let text = "\
+Vacancy Number: VNEX01234
+Vacancy Title: Senior Programme Officer
+Duty Station: Vienna
+Issued by: Example Secretariat
+Date of Entry on Duty: As soon as possible
+Number of posts: 1
+Grade: P4
+Posting period: 10 March 2026 - 10 April 2026 23:59 Central European Time
+Type of Appointment: Seconded";
+    let found = extract(text);
+    assert_eq!(found.start_date, None);
+    assert_eq!(found.deadline.as_deref(), Some("2026-04-10"));
+    assert_eq!(found.deadline_time.as_deref(), Some("23:59"));
+    assert_eq!(found.title.as_deref(), Some("Senior Programme Officer"));
+    assert_eq!(found.organisation.as_deref(), Some("Example Secretariat"));
+    assert_eq!(found.contract_type.as_deref(), Some("Seconded"));
+    assert_eq!(found.grade.as_deref(), Some("P4"));
+    assert_eq!(found.fields.len(), 9);
+}
+
 #[test]
 fn french_notice_with_colon_labels() {
     let text = "\
@@ -256,7 +281,8 @@ Released: 2026-03-08
 Today, the statistics office releases a new chapter on the participation of women in the
 labour force. Location of the data: Statistical Report, Table 3.
 The chapter examines job vacancies and employment by region, grade of schooling and income.
-Reference period: 2024. Salary data in EUR 45,000 per year are shown for comparison.";
+Reference period: 2024. Salary data in EUR 45,000 per year are shown for comparison.
+The deadline for the 2026 work programme is 15 June 2026; recruitment of survey staff ends.";
     assert_eq!(extract(release), Metadata::default());
     let readme = "\
 # Pipeline Incident Visualization
