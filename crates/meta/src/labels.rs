@@ -83,6 +83,7 @@ pub(crate) struct Vocabulary {
     pub family: Vec<Family>,
     pub contract_types: Vec<String>,
     pub language_words: Vec<String>,
+    pub banner_words: Vec<String>,
     pub place_phrases: Vec<String>,
     pub work_modes: Vec<String>,
     pub organisation_words: Vec<String>,
@@ -146,6 +147,7 @@ mod tests {
             .chain(&vocabulary.function_words)
             .chain(&vocabulary.contract_types)
             .chain(&vocabulary.language_words)
+            .chain(&vocabulary.banner_words)
             .chain(&vocabulary.place_phrases)
             .chain(&vocabulary.work_modes)
             .chain(&vocabulary.organisation_words)

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::date::find_date;
 use crate::fields::MAX_TITLE_WORDS;
-use crate::labels::Field;
+use crate::labels::{Field, VOCABULARY, is_one_of};
 use crate::pairs::{Pair, is_label_line, unmark};
 
 /// A title followed by a dash and a reference: "Officer, Defence Policy - 251836",
@@ -27,17 +27,6 @@ static NUMBERED_HEADING: LazyLock<Regex> =
 /// How many non-empty lines the header block holds at most.
 const MAX_HEADER_LINES: usize = 40;
 
-/// Words of letterhead and banner lines ("VACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE
-/// DU POSTE"), folded.
-const BANNER_WORDS: &[&str] = &[
-    "vacancy",
-    "vacance",
-    "notification",
-    "notice",
-    "avis",
-    "announcement",
-];
-
 /// Where the header block ends: at the first numbered heading, or after
 /// [`MAX_HEADER_LINES`] non-empty lines.
 fn header_end(lines: &[String]) -> usize {
@@ -51,13 +40,26 @@ fn header_end(lines: &[String]) -> usize {
     lines.len()
 }
 
+/// Whether a line names the kind of document ("VACANCY NOTIFICATION", "Avis de vacance").
+fn has_banner_word(line: &str) -> bool {
+    crate::text::words(line)
+        .iter()
+        .any(|word| is_one_of(&VOCABULARY.banner_words, &word.folded))
+}
+
+/// A letterhead or banner line: in capitals, naming the kind of document, or laid out with
+/// tabs or markup.
 fn is_banner(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-    let banner_word = crate::text::words(line)
-        .iter()
-        .any(|word| BANNER_WORDS.contains(&word.folded.as_str()));
-    shouting || banner_word || line.contains('\t') || line.contains('<')
+    shouting || has_banner_word(line) || line.contains('\t') || line.contains('<')
+}
+
+/// Whether a reader's top heading reads as the job title: as a line would, except that a
+/// heading may be set in capitals.
+fn heading_is_title(heading: &str) -> bool {
+    let words = heading.split_whitespace().count();
+    (1..=MAX_TITLE_WORDS).contains(&words) && !has_banner_word(heading) && !is_label_line(heading)
 }
 
 /// Whether a line reads as a job title: a short phrase that is no sentence, no list item,
@@ -126,7 +128,7 @@ pub(crate) fn read_title(
         BlockKind::Heading(heading) if heading.level == 1 => Some((block.line, &heading.title)),
         _ => None,
     });
-    let top_heading = top_heading.filter(|(_, title)| looks_like_title(title));
+    let top_heading = top_heading.filter(|(_, title)| heading_is_title(title));
     let title_and_reference = (0..header_end(lines))
         .find_map(|last| title_line_ending_at(lines, last).map(|found| (last, found)));
     if let Some((last, (title, reference))) = title_and_reference {
@@ -248,6 +250,49 @@ mod tests {
         assert_eq!(
             title_and_reference("VACANCY NOTICE - 2026001"),
             (None, None)
+        );
+    }
+
+    fn top_heading(title: &str, line: usize) -> Block {
+        Block {
+            kind: BlockKind::Heading(model::Heading {
+                level: 1,
+                number: None,
+                numbering: None,
+                title: title.to_owned(),
+                confidence: 1.0,
+            }),
+            line,
+            lines: 1,
+            page: None,
+        }
+    }
+
+    fn title_with_blocks(text: &str, blocks: &[Block]) -> Option<String> {
+        let lines: Vec<String> = text.split('\n').map(crate::text::plain_spaces).collect();
+        let pairs = crate::pairs::find_pairs(&lines, blocks);
+        let mut metadata = Metadata::default();
+        read_title(&lines, blocks, &pairs, &mut metadata);
+        metadata.title
+    }
+
+    #[test]
+    fn the_readers_top_heading_is_the_title_unless_a_banner() {
+        let text = "SENIOR ENGINEER\n\nReference number: AB-1234";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("SENIOR ENGINEER", 0)]).as_deref(),
+            Some("SENIOR ENGINEER")
+        );
+        let text = "Vacancy Notice\n\nData Officer\nLocation: Rome";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("Vacancy Notice", 0)]).as_deref(),
+            Some("Data Officer")
+        );
+        let text = "Closing date: 4 May 2026\n\nLocation: Rome";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("Closing date: 4 May 2026", 0)]),
+            None,
+            "never a label line"
         );
     }
 
