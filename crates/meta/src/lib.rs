@@ -224,12 +224,11 @@ fn header_fields(lines: &[String], pairs: &[Pair]) -> Vec<LabelledValue> {
     let mut header = vec![&pairs[first]];
     for pair in &pairs[first + 1..] {
         let previous = header[header.len() - 1];
-        let gap = lines
-            .get(previous.last + 1..pair.line)
-            .map_or(0, |between| {
-                between.iter().filter(|l| !l.is_empty()).count()
-            });
-        if gap > MAX_HEADER_GAP_LINES {
+        let between = lines.get(previous.last + 1..pair.line).unwrap_or_default();
+        let gap = between.iter().filter(|l| !l.is_empty()).count();
+        // The header ends where the first numbered section opens ("1. SUMMARY").
+        let section_opens = between.iter().any(|l| pairs::is_numbered_heading(l));
+        if gap > MAX_HEADER_GAP_LINES || section_opens {
             break;
         }
         header.push(pair);
@@ -350,6 +349,18 @@ mod tests {
         assert_eq!(found.deadline_time.as_deref(), Some("23:59"));
         assert_eq!(found.start_date.as_deref(), Some("2026-03-01"));
         assert_eq!(found.salary, salary(7912.4));
+    }
+
+    #[test]
+    fn header_fields_are_the_pairs_of_the_header_only() {
+        let text = "Data Officer - 2026017\n\nLocation: Rome\nClosing date: 4 May 2026\n\
+                    Who can apply: residents\n\n1. DUTIES\n\nThe incumbent must: draft reports.\n\
+                    Note: travel is frequent.\nApplicants apply online; candidates are contacted.";
+        let found = extract(text, &[], Lang::En);
+        let labels: Vec<&str> = found.fields.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["Location", "Closing date", "Who can apply"]);
+        assert_eq!(found.title.as_deref(), Some("Data Officer"));
+        assert_eq!(found.reference.as_deref(), Some("2026017"));
     }
 
     #[test]

@@ -98,6 +98,13 @@ fn split_colon(line: &str) -> Option<(&str, &str)> {
     is_label_text(label).then(|| (label, unmark(value)))
 }
 
+/// Whether a text opens with an article or a preposition, as sentences do and labels do not.
+fn opens_with_function_word(text: &str) -> bool {
+    words(text)
+        .first()
+        .is_some_and(|first| is_one_of(&VOCABULARY.function_words, &first.folded))
+}
+
 /// Whether a value has the shape its family asks for.
 pub(crate) fn fits_shape(shape: Shape, value: &str) -> bool {
     match shape {
@@ -158,10 +165,7 @@ pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
     let (label, value) = (label.trim(), value.trim());
     // A label opens with a word of its own, not an article ("The deadline for the 2026
     // programme is 15 June" is a sentence).
-    let opens_with_function_word = found
-        .first()
-        .is_some_and(|first| is_one_of(&VOCABULARY.function_words, &first.folded));
-    if label.is_empty() || !is_label_text(label) || opens_with_function_word {
+    if label.is_empty() || !is_label_text(label) || opens_with_function_word(label) {
         return None;
     }
     let family = family_of_label(label)?;
@@ -304,6 +308,10 @@ fn read_line_pair(
     };
     if let Some((label, value)) = split_colon(line) {
         let family = family_of_label(label);
+        // "The incumbent must: possess a degree" opens a list, not a field.
+        if family.is_none() && opens_with_function_word(label) {
+            return None;
+        }
         if !value.is_empty() {
             return Some((pair(label, value, family, at), at));
         }
