@@ -285,6 +285,10 @@ fn period_near(text: &str, found: &[Word], amount: Amount) -> Option<&'static st
 /// belong together: "9,253.21 (EUR)", "Euro 14.606", "8 419,86Euro".
 const MAX_CURRENCY_GAP: usize = 3;
 
+/// How far, in bytes, a mark's start may lie from an amount it touches: a word mark
+/// ("euros") before it plus the widest filler (three characters of up to three bytes).
+const MARK_REACH_BYTES: usize = 24;
+
 fn is_filler(gap: &str) -> bool {
     gap.chars().count() <= MAX_CURRENCY_GAP
         && gap
@@ -322,7 +326,10 @@ pub(crate) fn find_salary(text: &str, dollar: Option<&'static str>) -> Option<Sa
     let marks = currencies(text, dollar);
     let found = amounts(text);
     let (amount, currency) = found.iter().copied().find_map(|amount| {
-        marks.iter().find_map(|mark| {
+        // Only the marks that start near the amount can touch it (marks are sorted).
+        let from = marks.partition_point(|m| m.start + MARK_REACH_BYTES < amount.start);
+        let to = marks.partition_point(|m| m.start <= amount.end + MARK_REACH_BYTES);
+        marks[from..to.max(from)].iter().find_map(|mark| {
             let gap = if mark.end <= amount.start {
                 text.get(mark.end..amount.start)?
             } else {

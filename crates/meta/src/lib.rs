@@ -41,8 +41,6 @@ mod prose;
 mod text;
 mod title;
 
-use std::collections::HashSet;
-
 use model::{Block, Diagnostic, LabelledValue, Lang, Metadata, Salary, codes};
 
 use crate::fields::Context;
@@ -135,12 +133,11 @@ impl NoticeEvidence {
 /// How much the text reads as a vacancy notice.
 fn notice_evidence(text: &str, pairs: &[Pair], metadata: &Metadata) -> NoticeEvidence {
     let found = text::words(text);
-    let present: HashSet<&str> = found.iter().map(|w| w.folded.as_str()).collect();
     let used = |phrases: &[String]| {
-        phrases
-            .iter()
-            .filter(|phrase| phrase.split(' ').all(|part| present.contains(part)))
-            .filter(|phrase| text::find_phrase(&found, phrase).is_some())
+        let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
+        text::count_phrases(&found, &phrases)
+            .into_iter()
+            .filter(|&count| count > 0)
             .count()
     };
     let application_phrases = used(&VOCABULARY.application_phrases);
@@ -170,16 +167,8 @@ fn dollar_of(text: &str) -> Option<&'static str> {
         .dollars
         .iter()
         .map(|(code, names)| {
-            let mentions: usize = names
-                .iter()
-                .map(|name| {
-                    let parts: Vec<&str> = name.split(' ').collect();
-                    found
-                        .windows(parts.len())
-                        .filter(|window| window.iter().zip(&parts).all(|(w, p)| w.folded == *p))
-                        .count()
-                })
-                .sum();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let mentions: usize = text::count_phrases(&found, &names).into_iter().sum();
             (mentions, code.as_str())
         })
         .filter(|(mentions, _)| *mentions > 0)

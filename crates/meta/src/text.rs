@@ -1,6 +1,8 @@
 //! Small text helpers shared by the field readers: words with their positions (folded with
 //! the `conventions` crate), sentences, and phrase search over words.
 
+use std::collections::HashMap;
+
 use conventions::folding::fold;
 
 /// One word of a text: a maximal run of letters and digits, folded, with its byte span in
@@ -50,6 +52,33 @@ pub(crate) fn find_phrase(words: &[Word], phrase: &str) -> Option<usize> {
             .zip(&wanted)
             .all(|(word, want)| word.folded == *want)
     })
+}
+
+/// How many times each phrase (folded words separated by spaces) occurs in a word list, in
+/// one pass over the words whatever the number of phrases.
+pub(crate) fn count_phrases(words: &[Word], phrases: &[&str]) -> Vec<usize> {
+    let split: Vec<Vec<&str>> = phrases.iter().map(|p| p.split(' ').collect()).collect();
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, parts) in split.iter().enumerate() {
+        if let Some(first) = parts.first() {
+            by_first_word.entry(first).or_default().push(index);
+        }
+    }
+    let mut counts = vec![0; phrases.len()];
+    for (at, word) in words.iter().enumerate() {
+        let Some(candidates) = by_first_word.get(word.folded.as_str()) else {
+            continue;
+        };
+        for &index in candidates {
+            let parts = &split[index];
+            let matches = parts
+                .iter()
+                .enumerate()
+                .all(|(k, part)| words.get(at + k).is_some_and(|w| w.folded == *part));
+            counts[index] += usize::from(matches);
+        }
+    }
+    counts
 }
 
 /// The byte span, in the text the words came from, of the first occurrence of any of the
@@ -164,6 +193,15 @@ mod tests {
         );
         assert_eq!(sentences("Ends here. "), ["Ends here."]);
         assert_eq!(sentences("Déjà vu. Été. à"), ["Déjà vu.", "Été. à"]);
+    }
+
+    #[test]
+    fn phrases_are_counted_in_one_pass() {
+        let found = words("Apply now. Candidates apply online; apply online today.");
+        assert_eq!(
+            count_phrases(&found, &["apply", "apply online", "candidates", "deadline"]),
+            [3, 2, 1, 0]
+        );
     }
 
     #[test]
