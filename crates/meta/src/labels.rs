@@ -1,7 +1,7 @@
 //! The vocabulary of notices, read once from `data/labels.toml`: label families, contract
 //! types, place and organisation words, notice phrases, dollar countries and grade shapes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -116,14 +116,23 @@ pub(crate) fn family_of_label(label: &str) -> Option<&'static Family> {
     })
 }
 
+/// The words a label may be made of: connectors and the words of the families' phrases.
+static LABEL_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let phrases = VOCABULARY
+        .family
+        .iter()
+        .flat_map(|family| family.labels.iter().chain(&family.whole_labels));
+    VOCABULARY
+        .connectors
+        .iter()
+        .map(String::as_str)
+        .chain(phrases.flat_map(|phrase| phrase.split(' ')))
+        .collect()
+});
+
 /// Whether a folded word may be part of a label: a connector or a word of a family's phrase.
 pub(crate) fn is_label_word(folded: &str) -> bool {
-    VOCABULARY.connectors.iter().any(|c| c == folded)
-        || VOCABULARY
-            .family
-            .iter()
-            .flat_map(|family| family.labels.iter().chain(&family.whole_labels))
-            .any(|phrase| phrase.split(' ').any(|part| part == folded))
+    LABEL_WORDS.contains(folded)
 }
 
 /// Whether the folded text is one of the phrases.

@@ -135,6 +135,10 @@ fn is_shouting(text: &str) -> bool {
 
 /// A line made only of label words naming a known family ("Reference number", "Level").
 fn label_only(line: &str) -> Option<&'static Family> {
+    // Remarks in parentheses aside, a label is short: a long line is none (and is not read).
+    if line.split_whitespace().nth(3 * MAX_LABEL_WORDS).is_some() {
+        return None;
+    }
     let found = words(line);
     let all_label_words = !found.is_empty() && found.iter().all(|w| is_label_word(&w.folded));
     let family = family_of_label(line)?;
@@ -146,6 +150,13 @@ fn label_only(line: &str) -> Option<&'static Family> {
 /// shapes prove themselves; a text value must be a short capitalised phrase of two words or
 /// more after a capitalised label, so that headings ("Position Summary") are not read.
 pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
+    if line
+        .split_whitespace()
+        .nth(MAX_BARE_CHECKED_LINE_WORDS)
+        .is_some()
+    {
+        return None;
+    }
     let found = words(line);
     let label_words = found
         .iter()
@@ -175,9 +186,6 @@ pub(crate) fn split_bare(line: &str) -> Option<(&'static Family, &str, &str)> {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // A code proves itself in any case ("n° e12/2026").
     if !value_capitalised && family.shape != Shape::Code {
-        return None;
-    }
-    if line.split_whitespace().count() > MAX_BARE_CHECKED_LINE_WORDS {
         return None;
     }
     // "Reliability Status security clearance" names the field again in its "value": a
