@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::text::{find_phrase, words};
+use crate::text::{find_parts, words};
 
 /// The fields a label can name; `Other` labels are kept only in the list of header fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -102,18 +102,37 @@ const LABELS_TOML: &str = include_str!("../data/labels.toml");
 pub(crate) static VOCABULARY: LazyLock<Vocabulary> =
     LazyLock::new(|| toml::from_str(LABELS_TOML).expect("data/labels.toml is valid"));
 
+/// Each family's phrases split into their words once.
+static FAMILY_PHRASE_WORDS: LazyLock<Vec<Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    VOCABULARY
+        .family
+        .iter()
+        .map(|family| {
+            family
+                .labels
+                .iter()
+                .map(|phrase| phrase.split(' ').collect())
+                .collect()
+        })
+        .collect()
+});
+
 /// A label's family: the first family with a phrase among the label's words.
 pub(crate) fn family_of_label(label: &str) -> Option<&'static Family> {
     let found = words(label);
     let whole: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
     let whole = whole.join(" ");
-    VOCABULARY.family.iter().find(|family| {
-        family
-            .labels
-            .iter()
-            .any(|phrase| find_phrase(&found, phrase).is_some())
-            || is_one_of(&family.whole_labels, &whole)
-    })
+    VOCABULARY
+        .family
+        .iter()
+        .zip(FAMILY_PHRASE_WORDS.iter())
+        .find(|(family, phrases)| {
+            phrases
+                .iter()
+                .any(|parts| find_parts(&found, parts).is_some())
+                || is_one_of(&family.whole_labels, &whole)
+        })
+        .map(|(family, _)| family)
 }
 
 /// The words a label may be made of: connectors and the words of the families' phrases.

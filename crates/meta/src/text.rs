@@ -46,10 +46,15 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 /// index of its first word.
 pub(crate) fn find_phrase(words: &[Word], phrase: &str) -> Option<usize> {
     let wanted: Vec<&str> = phrase.split(' ').collect();
+    find_parts(words, &wanted)
+}
+
+/// Where a phrase given as its folded words first occurs in a word list.
+pub(crate) fn find_parts(words: &[Word], wanted: &[&str]) -> Option<usize> {
     words.windows(wanted.len()).position(|window| {
         window
             .iter()
-            .zip(&wanted)
+            .zip(wanted)
             .all(|(word, want)| word.folded == *want)
     })
 }
