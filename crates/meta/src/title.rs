@@ -87,6 +87,9 @@ fn split_title_line(line: &str) -> Option<(&str, &str)> {
     is_title.then_some((title, reference))
 }
 
+/// A title below the header's first field stands within this many non-empty lines of it.
+const MAX_LINES_TO_TITLE_BELOW_FIELD: usize = 3;
+
 /// A wrapped title spreads over at most this many lines.
 const MAX_TITLE_LINES: usize = 3;
 
@@ -157,6 +160,24 @@ pub(crate) fn read_title(
     {
         metadata.title = Some(unmark(&lines[at]).to_owned());
         return Some(at);
+    }
+    // Else a line standing alone among the header's first lines, below a reference that
+    // opens the header ("Vacancy notice n° e12/2026", then the title).
+    if let Some(first_field) = pairs
+        .iter()
+        .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+    {
+        let in_pair = |at: usize| pairs.iter().any(|p| (p.line..=p.last).contains(&at));
+        let below = (first_field.last + 1..lines.len())
+            .filter(|&k| !lines[k].is_empty())
+            .take(MAX_LINES_TO_TITLE_BELOW_FIELD)
+            .find(|&k| {
+                !in_pair(k) && stands_alone(lines, k) && looks_like_title(unmark(&lines[k]))
+            });
+        if let Some(at) = below {
+            metadata.title = Some(unmark(&lines[at]).to_owned());
+            return Some(at);
+        }
     }
     // A first line standing alone titles the text, but heads no header of unlabelled lines.
     let first = lines.iter().position(|line| !line.is_empty())?;

@@ -243,6 +243,33 @@ Type of Appointment: Seconded";
     assert_eq!(found.fields.len(), 9);
 }
 
+/// A notice that opens with its reference, then its title standing alone.
+#[test]
+fn the_title_below_an_opening_reference() {
+    let text = "\
+COUNCIL OF EXAMPLES
+
+Vacancy notice n° e12/2026
+
+Administrator (A2/A3) – Human Rights Education
+
+Directorate General of Democracy
+Deadline for applications: 15 April 2026 (midnight, French time)
+Location: Strasbourg
+Grade: A2
+
+Applicants must hold a degree; candidates apply online.";
+    let found = extract(text);
+    assert_eq!(
+        found.title.as_deref(),
+        Some("Administrator (A2/A3) – Human Rights Education")
+    );
+    assert_eq!(found.reference.as_deref(), Some("e12/2026"));
+    assert_eq!(found.deadline.as_deref(), Some("2026-04-15"));
+    assert_eq!(found.grade.as_deref(), Some("A2"));
+    assert_eq!(found.location.as_deref(), Some("Strasbourg"));
+}
+
 #[test]
 fn french_notice_with_colon_labels() {
     let text = "\
