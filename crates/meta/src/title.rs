@@ -163,16 +163,20 @@ pub(crate) fn read_title(
     }
     // Else a line standing alone among the header's first lines, below a reference that
     // opens the header ("Vacancy notice n° e12/2026", then the title).
-    if let Some(first_field) = pairs
+    let opening_reference = pairs
         .iter()
         .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
-    {
+        .filter(|pair| pair.family.is_some_and(|f| f.field == Field::Reference));
+    if let Some(first_field) = opening_reference {
         let in_pair = |at: usize| pairs.iter().any(|p| (p.line..=p.last).contains(&at));
         let below = (first_field.last + 1..lines.len())
             .filter(|&k| !lines[k].is_empty())
             .take(MAX_LINES_TO_TITLE_BELOW_FIELD)
             .find(|&k| {
-                !in_pair(k) && stands_alone(lines, k) && looks_like_title(unmark(&lines[k]))
+                let line = unmark(&lines[k]);
+                // One word ("Apply") is a button or a heading, not a job's title.
+                let words = line.split_whitespace().count();
+                !in_pair(k) && stands_alone(lines, k) && words > 1 && looks_like_title(line)
             });
         if let Some(at) = below {
             metadata.title = Some(unmark(&lines[at]).to_owned());
