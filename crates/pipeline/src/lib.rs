@@ -255,16 +255,16 @@ fn assemble(
     } else {
         Kind::Monolingual
     };
-    let by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = texts
+    let by_lang: BTreeMap<Lang, (String, Vec<Block>, Vec<RawSection>)> = texts
         .into_iter()
         .map(|(lang, (text, blocks))| {
             let raw = sections::split(&text, &blocks);
-            (lang, (text, raw))
+            (lang, (text, blocks, raw))
         })
         .collect();
     let no_sections = Vec::new();
-    let en = by_lang.get(&Lang::En).map_or(&no_sections, |(_, s)| s);
-    let fr = by_lang.get(&Lang::Fr).map_or(&no_sections, |(_, s)| s);
+    let en = by_lang.get(&Lang::En).map_or(&no_sections, |(_, _, s)| s);
+    let fr = by_lang.get(&Lang::Fr).map_or(&no_sections, |(_, _, s)| s);
     let pairings = sections::pair(en, fr);
 
     let side = |s: &RawSection| SectionSide {
@@ -312,7 +312,7 @@ fn assemble(
 
     let metadata: BTreeMap<Lang, model::Metadata> = by_lang
         .iter()
-        .map(|(&lang, (lang_text, _))| (lang, meta::extract(lang_text, lang)))
+        .map(|(&lang, (lang_text, blocks, _))| (lang, meta::extract(lang_text, blocks, lang)))
         .filter(|(_, m)| !m.is_empty())
         .collect();
     if let (Some(en_meta), Some(fr_meta)) = (metadata.get(&Lang::En), metadata.get(&Lang::Fr)) {
