@@ -15,18 +15,30 @@ fn document(path: &str, lang: Lang, seed: u32) -> Document {
     let (reference, offices, households) = (240_100 + seed, 10 + seed % 90, 5_000 + seed * 7);
     let texts = match lang {
         Lang::En => [
-            format!("Policy Analyst - {reference}\n\nClosing date: {} March 2026", 1 + seed % 27),
+            format!(
+                "Policy Analyst - {reference}\n\nClosing date: {} March 2026",
+                1 + seed % 27
+            ),
             format!(
                 "The Agency supports {offices} offices and reviews the survey of {households} households. Write to careers@nsa.example.org."
             ),
-            format!("At least {} years of experience in data analysis, and a degree.", 2 + seed % 5),
+            format!(
+                "At least {} years of experience in data analysis, and a degree.",
+                2 + seed % 5
+            ),
         ],
         Lang::Fr => [
-            format!("Analyste des politiques - {reference}\n\nDate de clôture : {} mars 2026", 1 + seed % 27),
+            format!(
+                "Analyste des politiques - {reference}\n\nDate de clôture : {} mars 2026",
+                1 + seed % 27
+            ),
             format!(
                 "L'Agence appuie {offices} bureaux et examine l'enquête auprès de {households} ménages. Écrivez à careers@nsa.example.org."
             ),
-            format!("Au moins {} années d'expérience en analyse de données, et un diplôme.", 2 + seed % 5),
+            format!(
+                "Au moins {} années d'expérience en analyse de données, et un diplôme.",
+                2 + seed % 5
+            ),
         ],
     };
     let sections = texts
@@ -75,7 +87,10 @@ fn corpus(n: u32) -> Vec<Profile> {
                 (format!("mixed/a{k}.txt"), format!("mixed/b{k}.txt"))
             } else {
                 let folder = k % 50;
-                (format!("d{folder}/n{k}_en.txt"), format!("d{folder}/n{k}_fr.txt"))
+                (
+                    format!("d{folder}/n{k}_en.txt"),
+                    format!("d{folder}/n{k}_fr.txt"),
+                )
             };
             [document(&en, Lang::En, k), document(&fr, Lang::Fr, k)]
         })
@@ -89,11 +104,16 @@ fn bench(c: &mut Criterion) {
     for n in [1_000, 10_000] {
         let profiles = corpus(n);
         let plan = join::plan(&profiles, Scope::Corpus);
-        eprintln!("join plan, {n} documents: {} pairs joined", plan.pairs.len());
+        eprintln!(
+            "join plan, {n} documents: {} pairs joined",
+            plan.pairs.len()
+        );
         group.throughput(Throughput::Elements(u64::from(n)));
-        group.bench_with_input(BenchmarkId::new("plan (documents)", n), &profiles, |b, p| {
-            b.iter(|| black_box(join::plan(black_box(p), Scope::Corpus)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("plan (documents)", n),
+            &profiles,
+            |b, p| b.iter(|| black_box(join::plan(black_box(p), Scope::Corpus))),
+        );
     }
     group.finish();
 }

@@ -216,4 +216,17 @@ fn joined_ids_name_both_files_once() {
         "officer-en--administrateur"
     );
     assert_eq!(joined_id("a", "a-b"), "a--b");
+    let en = format!("content-en-{}-5f3a91c2", "policy-advisor-".repeat(8));
+    let fr = format!(
+        "content-fr-{}-5f3a91c2",
+        "conseillere-en-politiques-".repeat(8)
+    );
+    let long = joined_id(&en, &fr);
+    assert!(long.len() <= MAX_JOINED_ID_CHARS, "{long}");
+    assert!(long.starts_with("content-en-policy-advisor-"));
+    assert_ne!(
+        long,
+        joined_id(&en, &fr.replace("5f3a", "5f3b")),
+        "the hash tells them apart"
+    );
 }
