@@ -29,7 +29,7 @@ pub const ALONE: &str = "lonely_en.txt";
 /// template.
 pub fn write(root: &Path) {
     let mut seed = 0;
-    let mut put = |path: &str, text: String| {
+    let put = |path: &str, text: String| {
         let path = root.join(path);
         fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
         fs::write(path, text).expect("written");

@@ -112,11 +112,7 @@ fn files_named_alike_join_into_one_bilingual_document() {
             ("a/r_FR.txt", &[Lang::Fr][..])
         ]
     );
-    assert_eq!(
-        doc.section_pairs().count(),
-        2,
-        "the preambles stay one-sided"
-    );
+    assert_eq!(doc.section_pairs().count(), 3, "text preambles pair too");
     assert!(
         doc.section_pairs().all(|s| !s.segments.is_empty()),
         "aligned"
