@@ -358,4 +358,14 @@ mod tests {
         assert!(!mirrored(&[100, 200, 300], &[900, 20, 2000]));
         assert!(!mirrored(&[], &[]));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_digits_and_every_digit_is_read(text in "[0-9a-z ,.\u{a0}%$-]{0,60}") {
+            let numbers: Vec<String> = read_numbers(&text).collect();
+            proptest::prop_assert!(numbers.iter().all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            proptest::prop_assert_eq!(numbers.iter().map(String::len).sum::<usize>(), digits);
+        }
+    }
 }

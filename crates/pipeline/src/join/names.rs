@@ -119,9 +119,9 @@ impl NameKey {
 
 /// The language markers of a path, the first deciding the language: multi-letter markers at
 /// the end of the file name, at its start, then in the folders from the deepest; single
-/// letters only at either end of the name and only when there is no longer marker. Only
-/// markers of the deciding language and of its strength are returned (removed from the key),
-/// so that in `e-commerce_fr` the `e` stays part of the name.
+/// letters only at either end of the name and only when there is no longer marker. Returned
+/// (to be removed from the key): the deciding marker and the folders of its language, so
+/// that in `e-commerce_fr` the `e` and in `en-route_fr` the `en` stay part of the name.
 fn find_markers(folders: &[&str], tokens: &[&str]) -> Vec<(Place, Lang)> {
     let ends = |single: bool| {
         let mut found = Vec::new();
@@ -148,10 +148,11 @@ fn find_markers(folders: &[&str], tokens: &[&str]) -> Vec<(Place, Lang)> {
     if found.is_empty() {
         found = ends(true);
     }
-    let Some(&(_, lang)) = found.first() else {
+    let Some(&(decider, lang)) = found.first() else {
         return found;
     };
-    found.retain(|&(_, l)| l == lang);
+    found
+        .retain(|&(place, l)| l == lang && (place == decider || matches!(place, Place::Folder(_))));
     found
 }
 
@@ -240,6 +241,8 @@ mod tests {
     #[test]
     fn a_single_letter_is_not_a_marker_beside_a_longer_one_nor_inside_a_name() {
         assert_eq!(key("e-commerce_fr.txt").1, key("e-commerce_en.txt").1);
+        assert_eq!(key("en-route_fr.txt").1, "/en-route");
+        assert_eq!(key("en-route_en.txt").1, "/en-route");
         assert_eq!(key("annex-e-2024.pdf"), (None, "/annex-e-2024".to_owned()));
         assert_eq!(key("notice.txt"), (None, "/notice".to_owned()));
         assert_eq!(
@@ -287,5 +290,23 @@ mod tests {
             "no marker: the path"
         );
         assert_ne!(shard_key("a/x_en.md"), shard_key("b/x_fr.md"));
+    }
+
+    // Folders start with a letter that is no marker: a folder `en/` holding `x_fr.txt`
+    // contradicts itself, and its key rightly differs from `en/x_en.txt`'s.
+    proptest::proptest! {
+        #[test]
+        fn any_path_reads_and_a_marker_swap_keeps_the_key(
+            folder in "d[a-zA-Z0-9_ .-]{0,11}",
+            name in "[a-zA-Z0-9_ .éç-]{0,24}",
+        ) {
+            let en = format!("{folder}/{name}_en.txt");
+            let fr = format!("{folder}/{name}_fr.txt");
+            let (en_key, fr_key) = (NameKey::of(&en), NameKey::of(&fr));
+            proptest::prop_assert_eq!(en_key.lang, Some(Lang::En));
+            proptest::prop_assert_eq!(fr_key.lang, Some(Lang::Fr));
+            proptest::prop_assert_eq!(&en_key.stem, &fr_key.stem);
+            proptest::prop_assert_eq!(shard_key(&en), shard_key(&fr));
+        }
     }
 }
