@@ -76,6 +76,8 @@ fn document(path: &str, lang: Lang, seed: u32) -> Document {
         languages: vec![lang],
         metadata: BTreeMap::from([(lang, Metadata::default())]),
         sections,
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 

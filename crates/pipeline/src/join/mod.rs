@@ -282,7 +282,8 @@ pub fn joined_id(en_id: &str, fr_id: &str) -> String {
 
 /// Builds the bilingual document of an English and a French document of one content:
 /// their sections paired and aligned, each side's metadata kept and cross-checked, both
-/// sources, both documents' warnings and errors, the worse of their statuses.
+/// sources, both documents' warnings and errors, the worse of their statuses, their
+/// language shares weighted by their words and their text in other languages.
 pub fn join(en: &Document, fr: &Document) -> Document {
     let sections_of = |doc: &Document, lang: Lang| -> Vec<RawSection> {
         doc.sections
@@ -306,6 +307,7 @@ pub fn join(en: &Document, fr: &Document) -> Document {
     };
     let mut doc = compose(&joined_id(&en.id, &fr.id), parts);
     doc.status = doc.status.max(en.status).max(fr.status);
+    crate::languages::record_joined(&mut doc, &[en, fr]);
     doc
 }
 

@@ -1,6 +1,8 @@
 use std::collections::BTreeMap;
 
-use model::{Kind, Metadata, Section, SectionSide, Source, SourceFormat, Status};
+use model::{
+    Kind, LanguageShare, Metadata, OtherText, Section, SectionSide, Source, SourceFormat, Status,
+};
 
 use super::*;
 
@@ -43,6 +45,11 @@ fn doc(path: &str, lang: Lang, reference: Option<&str>, sections: &[(&str, Strin
         languages: vec![lang],
         metadata: BTreeMap::from([(lang, metadata)]),
         sections,
+        language_shares: vec![LanguageShare {
+            lang: lang.code().to_owned(),
+            share: 1.0,
+        }],
+        other_languages: Vec::new(),
     }
 }
 
@@ -225,4 +232,39 @@ fn joined_ids_name_both_files_once() {
         joined_id(&en, &fr.replace("5f3a", "5f3b")),
         "the hash tells them apart"
     );
+}
+
+#[test]
+fn language_shares_weigh_each_file_by_its_words_and_other_text_is_kept() {
+    let en = report("s_en.txt", Lang::En, 1);
+    let mut fr = report("s_fr.txt", Lang::Fr, 1);
+    fr.language_shares = vec![
+        LanguageShare {
+            lang: "fr".to_owned(),
+            share: 0.8,
+        },
+        LanguageShare {
+            lang: "de".to_owned(),
+            share: 0.2,
+        },
+    ];
+    fr.other_languages = vec![OtherText {
+        lang: "de".to_owned(),
+        text: "Diese Stelle wird auch auf Deutsch veröffentlicht.".to_owned(),
+    }];
+    let doc = join(&en, &fr);
+    let langs: Vec<&str> = doc
+        .language_shares
+        .iter()
+        .map(|s| s.lang.as_str())
+        .collect();
+    assert_eq!(langs, ["en", "fr", "de"]);
+    let total: f64 = doc.language_shares.iter().map(|s| s.share).sum();
+    assert!((total - 1.0).abs() < 0.01, "{:?}", doc.language_shares);
+    let german = doc.language_shares[2].share;
+    assert!(
+        (0.05..0.15).contains(&german),
+        "a fifth of half the words: {german}"
+    );
+    assert_eq!(doc.other_languages, fr.other_languages);
 }
