@@ -105,22 +105,25 @@ impl Ledger {
             write(dataset, &doc)?;
             self.update(&doc);
         }
-        let joined: Vec<Document> = plan
+        let joined: Vec<Option<Document>> = plan
             .pairs
             .par_iter()
             .map(|&(en, fr)| {
                 let (en, fr) = (&profiles[en].id, &profiles[fr].id);
-                let doc = join::join(&read(dataset, en)?, &read(dataset, fr)?);
+                let Some(doc) = join::join(&read(dataset, en)?, &read(dataset, fr)?) else {
+                    return Ok(None);
+                };
                 write(dataset, &doc)?;
                 for id in [en, fr] {
                     dataset
                         .remove_document(id)
                         .context("cannot remove a joined document")?;
                 }
-                Ok(doc)
+                Ok(Some(doc))
             })
             .collect::<Result<_>>()?;
         for (doc, &(en, fr)) in joined.iter().zip(&plan.pairs) {
+            let Some(doc) = doc else { continue };
             self.documents.remove(&profiles[en].id);
             self.documents.remove(&profiles[fr].id);
             self.update(doc);

@@ -29,6 +29,7 @@ mod evidence;
 mod names;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use model::{BlockKind, Diagnostic, Document, Lang, SectionSide, codes};
 use sections::RawSection;
@@ -284,7 +285,14 @@ pub fn joined_id(en_id: &str, fr_id: &str) -> String {
 /// their sections paired and aligned, each side's metadata kept and cross-checked, both
 /// sources, both documents' warnings and errors, the worse of their statuses, their
 /// language shares weighted by their words and their text in other languages.
-pub fn join(en: &Document, fr: &Document) -> Document {
+///
+/// `None` when a stage panics on the pair: the two documents then stay apart, as the
+/// per-file pipeline turns a panic into a failed document rather than a crash.
+pub fn join(en: &Document, fr: &Document) -> Option<Document> {
+    catch_unwind(AssertUnwindSafe(|| join_unguarded(en, fr))).ok()
+}
+
+fn join_unguarded(en: &Document, fr: &Document) -> Document {
     let sections_of = |doc: &Document, lang: Lang| -> Vec<RawSection> {
         doc.sections
             .iter()
@@ -342,8 +350,10 @@ pub fn join_corpus(mut docs: Vec<Document>, scope: Scope) -> Vec<Document> {
     let mut french = HashSet::new();
     for &(en, fr) in &plan.pairs {
         let (en, fr) = (positions[en], positions[fr]);
-        docs[en] = join(&docs[en], &docs[fr]);
-        french.insert(fr);
+        if let Some(joined) = join(&docs[en], &docs[fr]) {
+            docs[en] = joined;
+            french.insert(fr);
+        }
     }
     docs.into_iter()
         .enumerate()

@@ -203,7 +203,7 @@ fn the_joined_status_is_the_worse_of_the_two() {
     fr.status = Status::Partial;
     fr.errors
         .push(Diagnostic::new(codes::PAGE_FAILED, "page 2"));
-    let doc = join(&en, &fr);
+    let doc = join(&en, &fr).expect("joined");
     assert_eq!(doc.status, Status::Partial);
     assert_eq!(doc.errors.len(), 1);
 }
@@ -252,7 +252,7 @@ fn language_shares_weigh_each_file_by_its_words_and_other_text_is_kept() {
         lang: "de".to_owned(),
         text: "Diese Stelle wird auch auf Deutsch veröffentlicht.".to_owned(),
     }];
-    let doc = join(&en, &fr);
+    let doc = join(&en, &fr).expect("joined");
     let langs: Vec<&str> = doc
         .language_shares
         .iter()
