@@ -246,18 +246,11 @@ fn left_apart(profiles: &[Profile], edges: &[Edge], joined: &[bool]) -> Vec<(usi
         .collect()
 }
 
-/// Joined ids longer than this are shortened: a document is written as `<id>.json` plus a
-/// temporary suffix, and file names are at most 255 bytes on common file systems; long
-/// translated names of both files ("content/fr/…/praticien-du-numerique-charge-de-…") pass it.
-const MAX_JOINED_ID_CHARS: usize = 160;
-/// A shortened id keeps at most this much of the full one, then a hash of all of it.
-const SHORTENED_ID_PREFIX_CHARS: usize = 120;
-
 /// The id of the document joined from two documents: the English id, then what of the
 /// French id differs from it (`report-en` + `report-fr` → `report-en--fr`). Single ids never
 /// hold `--` and each file joins once, so the id is unique; it depends on the two paths
-/// alone, so it is the same in every run. An id too long for a file name keeps its start
-/// and ends with a hash of the whole.
+/// alone, so it is the same in every run. An id longer than [`crate::MAX_ID_BYTES`] is cut
+/// and ends with a hash of the whole, as single ids are.
 pub fn joined_id(en_id: &str, fr_id: &str) -> String {
     let shared = en_id
         .split('-')
@@ -270,15 +263,11 @@ pub fn joined_id(en_id: &str, fr_id: &str) -> String {
         .filter(|r| !r.is_empty())
         .unwrap_or(fr_id);
     let id = format!("{en_id}--{rest}");
-    if id.len() <= MAX_JOINED_ID_CHARS {
-        return id;
+    if id.len() <= crate::MAX_ID_BYTES {
+        id
+    } else {
+        crate::ids::with_hash(&id, id.as_bytes(), crate::ids::CUT_HASH_DIGITS)
     }
-    // Ids are ASCII slugs, so any byte offset is a character boundary.
-    let cut = id[..SHORTENED_ID_PREFIX_CHARS]
-        .rfind('-')
-        .unwrap_or(SHORTENED_ID_PREFIX_CHARS);
-    let start = id[..cut].trim_end_matches('-');
-    format!("{start}-{:016x}", crate::fnv1a(id.as_bytes()))
 }
 
 /// Builds the bilingual document of an English and a French document of one content:

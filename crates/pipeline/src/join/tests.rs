@@ -225,7 +225,7 @@ fn joined_ids_name_both_files_once() {
         "conseillere-en-politiques-".repeat(8)
     );
     let long = joined_id(&en, &fr);
-    assert!(long.len() <= MAX_JOINED_ID_CHARS, "{long}");
+    assert!(long.len() <= crate::MAX_ID_BYTES, "{long}");
     assert!(long.starts_with("content-en-policy-advisor-"));
     assert_ne!(
         long,
