@@ -16,6 +16,7 @@
 
 mod commands;
 mod corpus;
+mod ledger;
 mod shard;
 mod summary;
 

@@ -191,6 +191,12 @@ pub struct Dataset {
     _lock: OutputLock,
 }
 
+/// Reads a document's JSON file.
+fn read_document_file(path: PathBuf) -> Result<Document, ExportError> {
+    let bytes = fs::read(&path).map_err(io_error(&path))?;
+    serde_json::from_slice(&bytes).map_err(|source| ExportError::Json { path, source })
+}
+
 /// Prefix of the sibling directories a run works in: `.<name>.bitextract-…`.
 fn work_dir_prefix(name: &str) -> String {
     format!(".{name}.bitextract-")
@@ -273,6 +279,11 @@ impl Dataset {
         fs::remove_file(&path).map_err(io_error(&path))
     }
 
+    /// Reads back a document written earlier in this run.
+    pub fn read_document(&self, id: &str) -> Result<Document, ExportError> {
+        read_document_file(self.staged_document(id)?)
+    }
+
     /// Where a document of this run is staged; ids that are not plain file names are refused.
     fn staged_document(&self, id: &str) -> Result<PathBuf, ExportError> {
         let mut components = Path::new(id).components();
@@ -295,10 +306,7 @@ impl Dataset {
     pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, ExportError> {
         let mut corpus = CorpusFiles::create(&self.staging, &self.options)?;
         for path in self.document_paths()? {
-            let bytes = fs::read(&path).map_err(io_error(&path))?;
-            let doc: Document = serde_json::from_slice(&bytes)
-                .map_err(|source| ExportError::Json { path, source })?;
-            corpus.add(&doc)?;
+            corpus.add(&read_document_file(path)?)?;
         }
         manifest.export = corpus.commit()?;
         write_atomically(&self.staging.join(files::MANIFEST), |w| {

@@ -91,6 +91,7 @@ fn manifest() -> Manifest {
     Manifest {
         tool: "bitextract".to_owned(),
         version: "0".to_owned(),
+        shard: None,
         inputs: Vec::new(),
         skipped: Vec::new(),
         counts: Counts::default(),

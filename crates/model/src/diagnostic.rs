@@ -53,4 +53,7 @@ pub mod codes {
     pub const UNPAIRED_SECTION: &str = "unpaired-section";
     /// Text in a language other than English and French was found and set aside.
     pub const OTHER_LANGUAGE: &str = "other-language";
+    /// A file of one language had candidates in the other, but none clearly its own: it
+    /// was left a monolingual document (the message names the candidates).
+    pub const AMBIGUOUS_PAIR: &str = "ambiguous-pair";
 }

@@ -13,7 +13,7 @@ pub const MAX_ID_BYTES: usize = 128;
 /// where slugs collide by accident ("a.txt", "a.pdf"); cut slugs get sixteen, since long
 /// paths sharing their first hundred characters are common in a deep corpus.
 const COLLISION_HASH_DIGITS: usize = 8;
-const CUT_HASH_DIGITS: usize = 16;
+pub(crate) const CUT_HASH_DIGITS: usize = 16;
 
 /// A lowercase ASCII slug of a relative path, without its extension:
 /// `"text/Résumé 01.txt"` → `"text-resume-01"`.
@@ -83,7 +83,7 @@ pub fn assign_ids(paths: &[&[u8]]) -> Vec<String> {
 
 /// `slug` cut so that it and `-` and `digits` hex digits of the path's hash fit in
 /// [`MAX_ID_BYTES`], then those. Slugs are ASCII, so any cut is a character boundary.
-fn with_hash(slug: &str, path: &[u8], digits: usize) -> String {
+pub(crate) fn with_hash(slug: &str, path: &[u8], digits: usize) -> String {
     let keep = slug.len().min(MAX_ID_BYTES - 1 - digits);
     let stem = slug[..keep].trim_end_matches('-');
     let hash = format!("{:016x}", fnv1a(path));
