@@ -13,19 +13,32 @@
 //!    and page numbers, `layout` cuts two-column stretches into left then right column, and
 //!    `paragraphs` joins lines into paragraphs.
 //!
-//! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
-//! pages). Objects nesting deeper than `nesting::MAX_NESTING` levels, in the file or in a
-//! page's content, are refused before parsing: the parsers recurse and would overflow the stack.
+//! Work is bounded by [`Limits`], charged to one `budget::Budget` per document wherever the
+//! work happens: pages read, bytes decompressed, operators interpreted (forms counted each
+//! time they are drawn), glyphs drawn, and time (checked between pages and inside them). A
+//! limit reached inside a page ends the document there: what was read is kept, the document
+//! is partial, and an error names the page. Objects nesting deeper than
+//! `nesting::MAX_NESTING` levels, in the file or in a page's content, are refused before
+//! parsing: the parsers recurse and would overflow the stack.
+//!
+//! No reference cycle is followed twice: `repair` rebuilds a page tree whose `/Kids` or
+//! `/Parent` loop (each node visited once) and drops ToUnicode CMaps whose ranges would
+//! expand without bound, before any reader sees the document; the drawer never draws a form
+//! inside itself; and `handover` walks a page's form graph with the forms on the current path
+//! remembered before the page may go to pdf-extract, which has no cycle guard of its own.
 
+mod budget;
 mod chars;
 mod draw;
 mod fonts;
 mod furniture;
 mod glyphs;
+mod handover;
 mod layout;
 mod nesting;
 mod open;
 mod paragraphs;
+mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
@@ -34,9 +47,10 @@ use lopdf::DecompressError;
 use model::{Diagnostic, Extracted, SourceFormat, codes};
 
 use crate::{IngestError, Limits};
-use draw::{DrawError, Drawer};
+use budget::{Budget, Exhausted};
+use draw::{DrawError, Drawer, Drawn};
 use furniture::PageRows;
-use glyphs::{GlyphCollector, PageGlyphs};
+use glyphs::{BudgetedCollector, PageGlyphs};
 use layout::{Block, Line};
 use open::Opened;
 use paragraphs::Stream;
@@ -68,6 +82,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
         warnings: opened.warnings.clone(),
         errors: opened.errors.clone(),
         limit_hit: None,
+        stopped: false,
     };
     if pages.len() > limits.max_pages {
         report.limit(format!(
@@ -76,18 +91,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             limits.max_pages
         ));
     }
-    let mut budget = limits.max_decompressed_bytes;
+    let mut budget = Budget::new(limits, started);
     let mut drawer = Drawer::new(&opened.structure);
     let mut read = Vec::new();
     for (&number, &id) in pages.iter().take(limits.max_pages) {
-        if started.elapsed() > limits.max_duration {
-            report.limit(format!(
-                "time limit of {:?} reached before page {number}",
-                limits.max_duration
-            ));
+        if let Err(exhausted) = budget.time() {
+            report.limit(format!("{exhausted} before page {number}"));
             break;
         }
-        let content = match opened.structure.get_page_content_with_limit(id, budget) {
+        let content = match opened
+            .structure
+            .get_page_content_with_limit(id, budget.decompressed)
+        {
             Ok(content) => content,
             Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
                 report.limit(format!(
@@ -99,7 +114,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             // A content stream that does not decode is reported by the page readers below.
             Err(_) => Vec::new(),
         };
-        budget = budget.saturating_sub(content.len());
+        budget.decompressed(content.len());
         if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
             report.limit(format!(
                 "the content of page {number} nests more than {} levels deep",
@@ -128,6 +143,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             text: read_page(&opened, &mut drawer, &page, &mut budget, &mut report),
             draws_images,
         });
+        if report.stopped {
+            break;
+        }
     }
     assemble(read, pages.len(), report)
 }
@@ -159,6 +177,8 @@ struct Report {
     warnings: Vec<Diagnostic>,
     errors: Vec<Diagnostic>,
     limit_hit: Option<String>,
+    /// A limit of the document's budget ran out: no further page is read.
+    stopped: bool,
 }
 
 impl Report {
@@ -166,6 +186,14 @@ impl Report {
         self.errors
             .push(Diagnostic::new(codes::LIMIT_EXCEEDED, message.clone()));
         self.limit_hit.get_or_insert(message);
+    }
+
+    /// The budget ran out while page `number` was read: the pages after it are not read.
+    fn exhausted(&mut self, number: u32, exhausted: &Exhausted) {
+        self.limit(format!(
+            "page {number}: {exhausted}; the page is cut short there and later pages are not read"
+        ));
+        self.stopped = true;
     }
 }
 
@@ -180,24 +208,35 @@ fn read_page(
     opened: &Opened,
     drawer: &mut Drawer,
     page: &PageSource,
-    budget: &mut usize,
+    budget: &mut Budget,
     report: &mut Report,
 ) -> PageText {
     let number = page.number;
     let drawn = match draw_own(drawer, page, budget) {
-        Ok(glyphs) => Ok(glyphs),
-        Err(DrawError::LimitExceeded(message)) => {
-            report.limit(format!("page {number}: {message}"));
-            return PageText::Missing;
-        }
-        Err(DrawError::Declined(_)) => match opened.renderer() {
-            Some(doc) => draw_with_pdf_extract(doc, number),
-            None => Err("the layout reader could not load the document".to_owned()),
-        },
+        Ok(drawn) => Ok(drawn),
+        Err(DrawError::LimitExceeded(exhausted)) => Ok(Drawn {
+            glyphs: PageGlyphs::default(),
+            cut_short: Some(exhausted),
+        }),
+        Err(DrawError::Declined(reason)) => hand_over(opened, drawer, page, budget)
+            .map_err(|refused| format!("{reason}; {refused}"))
+            .and_then(|doc| draw_with_pdf_extract(doc, number, budget)),
     };
+    let drawn = match drawn {
+        Ok(Drawn {
+            glyphs,
+            cut_short: Some(exhausted),
+        }) => {
+            report.exhausted(number, &exhausted);
+            return PageText::Glyphs(glyphs);
+        }
+        Ok(Drawn { glyphs, .. }) => Ok(glyphs),
+        Err(reason) => Err(reason),
+    };
+    let fallback = || plain_text(opened, page, budget);
     match drawn {
         Ok(glyphs) if glyphs.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(glyphs),
-        Ok(glyphs) => match plain_text(&opened.structure, number, *budget) {
+        Ok(glyphs) => match fallback() {
             // No glyph decoded although the page has text: fonts neither reader decodes.
             Ok(text) if !text.trim().is_empty() => {
                 report.warnings.push(Diagnostic::new(
@@ -210,7 +249,7 @@ fn read_page(
             }
             _ => PageText::Glyphs(glyphs),
         },
-        Err(reason) => match plain_text(&opened.structure, number, *budget) {
+        Err(reason) => match fallback() {
             Ok(text) => {
                 report.warnings.push(Diagnostic::new(
                     codes::PAGE_FAILED,
@@ -229,13 +268,47 @@ fn read_page(
     }
 }
 
+/// pdf-extract's copy of the document, if the page may be handed to it: its content within
+/// [`Limits::max_page_content_bytes`] (pdf-extract parses it whole) and its forms walked by
+/// [`handover::page_cost`], whose operators are charged to the budget.
+fn hand_over<'o>(
+    opened: &'o Opened,
+    drawer: &Drawer,
+    page: &PageSource,
+    budget: &mut Budget,
+) -> Result<&'o pdf_extract::Document, String> {
+    within_content_cap(page, budget)?;
+    let resources = drawer.page_resources(page.id);
+    let cost = handover::page_cost(&opened.structure, page.content, resources, budget)
+        .map_err(|refused| format!("not handed to the layout reader: {refused}"))?;
+    budget
+        .operators(cost)
+        .map_err(|exhausted| format!("not handed to the layout reader: {exhausted}"))?;
+    opened
+        .renderer()
+        .ok_or_else(|| "the layout reader could not load the document".to_owned())
+}
+
+/// Readers other than ours parse a page's content whole, some 50 bytes of memory per byte:
+/// they get no page over [`Limits::max_page_content_bytes`].
+fn within_content_cap(page: &PageSource, budget: &Budget) -> Result<(), String> {
+    let cap = budget.limits().max_page_content_bytes;
+    if page.content.len() > cap {
+        return Err(format!(
+            "{} bytes of content, over the {cap} other readers are given",
+            page.content.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Draws one page with our drawer; a panic (a bug) declines the page rather than losing the
 /// document.
 fn draw_own(
     drawer: &mut Drawer,
     page: &PageSource,
-    budget: &mut usize,
-) -> Result<PageGlyphs, DrawError> {
+    budget: &mut Budget,
+) -> Result<Drawn, DrawError> {
     guarded("drawer", || drawer.draw_page(page.id, page.content, budget))
         .unwrap_or_else(|reason| Err(DrawError::Declined(reason)))
 }
@@ -247,19 +320,38 @@ fn has_operator(content: &[u8], operator: &[u8]) -> bool {
         .any(|token| token == operator)
 }
 
-/// Draws one page with pdf-extract, turning its errors and panics into a reason.
-fn draw_with_pdf_extract(doc: &pdf_extract::Document, number: u32) -> Result<PageGlyphs, String> {
+/// Draws one page with pdf-extract, its glyphs and time charged to the budget, turning its
+/// errors and panics into a reason.
+fn draw_with_pdf_extract(
+    doc: &pdf_extract::Document,
+    number: u32,
+    budget: &mut Budget,
+) -> Result<Drawn, String> {
     guarded("layout reader", || {
-        let mut collector = GlyphCollector::default();
-        pdf_extract::output_doc_page(doc, &mut collector, number).map(|()| collector.into_page())
+        let mut collector = BudgetedCollector::new(budget);
+        let result = pdf_extract::output_doc_page(doc, &mut collector, number);
+        let (glyphs, cut_short) = collector.finish();
+        match (result, cut_short) {
+            (_, Some(exhausted)) => Ok(Drawn {
+                glyphs,
+                cut_short: Some(exhausted),
+            }),
+            (Ok(()), None) => Ok(Drawn {
+                glyphs,
+                cut_short: None,
+            }),
+            (Err(error), None) => Err(format!("layout reader failed ({error})")),
+        }
     })?
-    .map_err(|error| format!("layout reader failed ({error})"))
 }
 
 /// The page's text as lopdf reads it, without geometry.
-fn plain_text(doc: &lopdf::Document, number: u32, budget: usize) -> Result<String, String> {
+fn plain_text(opened: &Opened, page: &PageSource, budget: &Budget) -> Result<String, String> {
+    within_content_cap(page, budget)?;
     guarded("fallback reader", || {
-        doc.extract_text_with_limit(&[number], budget)
+        opened
+            .structure
+            .extract_text_with_limit(&[page.number], budget.decompressed)
     })?
     .map_err(|error| format!("fallback reader failed ({error})"))
 }
@@ -420,5 +512,7 @@ fn streams(pages: impl Iterator<Item = PageLayout>) -> Vec<Stream> {
     out
 }
 
+#[cfg(test)]
+mod test_pdfs;
 #[cfg(test)]
 mod tests;
