@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes a corpus of hostile inputs into DIR, for robustness testing of `bitextract extract`.
 
-Usage: make_hostile_corpus.py DIR
+Usage: make_hostile_corpus.py DIR [--small]
+
+--small shrinks the hostile PDFs whose cost grows with a count (see hostile_pdfs.py).
 
 Every file is generated here (standard library only); nothing is downloaded. The generator
 streams its large outputs, so it stays small in memory itself.
@@ -11,6 +13,8 @@ import os
 import random
 import sys
 import zlib
+
+import hostile_pdfs
 
 MIB = 1024 * 1024
 
@@ -150,7 +154,7 @@ def long_line(directory, name, megabytes=10):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     directory = sys.argv[1]
     os.makedirs(directory, exist_ok=True)
@@ -159,6 +163,7 @@ def main():
     zip_bomb(directory, "flate bomb.pdf")
     deep_nesting(directory, "deep nesting.pdf")
     looping_page_tree(directory, "looping page tree.pdf")
+    hostile_pdfs.write_all(directory, small="--small" in sys.argv[2:])
     write(
         directory,
         "wrong xref offsets.pdf",

@@ -115,6 +115,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             Err(_) => Vec::new(),
         };
         budget.decompressed(content.len());
+        if let Some(missing) = missing_content(&opened.structure, id) {
+            report.errors.push(Diagnostic::new(
+                codes::PAGE_FAILED,
+                format!("page {number}: {missing}; the text on it may be lost"),
+            ));
+        }
         if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
             report.limit(format!(
                 "the content of page {number} nests more than {} levels deep",
@@ -138,11 +144,13 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             id,
             content: &content,
         };
-        read.push(ReadPage {
+        let page = ReadPage {
             number,
             text: read_page(&opened, &mut drawer, &page, &mut budget, &mut report),
             draws_images,
-        });
+        };
+        report_damage(number, &content, &page, &mut report);
+        read.push(page);
         if report.stopped {
             break;
         }
@@ -212,15 +220,21 @@ fn read_page(
     report: &mut Report,
 ) -> PageText {
     let number = page.number;
+    // Why our drawer declined the page, if it did: said when no other reader finds text.
+    let mut declined = None;
     let drawn = match draw_own(drawer, page, budget) {
         Ok(drawn) => Ok(drawn),
         Err(DrawError::LimitExceeded(exhausted)) => Ok(Drawn {
             glyphs: PageGlyphs::default(),
             cut_short: Some(exhausted),
         }),
-        Err(DrawError::Declined(reason)) => hand_over(opened, drawer, page, budget)
-            .map_err(|refused| format!("{reason}; {refused}"))
-            .and_then(|doc| draw_with_pdf_extract(doc, number, budget)),
+        Err(DrawError::Declined(reason)) => {
+            let drawn = hand_over(opened, drawer, page, budget)
+                .map_err(|refused| format!("{reason}; {refused}"))
+                .and_then(|doc| draw_with_pdf_extract(doc, number, budget));
+            declined = Some(reason);
+            drawn
+        }
     };
     let drawn = match drawn {
         Ok(Drawn {
@@ -233,7 +247,8 @@ fn read_page(
         Ok(Drawn { glyphs, .. }) => Ok(glyphs),
         Err(reason) => Err(reason),
     };
-    let fallback = || plain_text(opened, page, budget);
+    let fallback =
+        || within_content_cap(page, budget).and_then(|()| plain_text(opened, page, budget));
     match drawn {
         Ok(glyphs) if glyphs.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(glyphs),
         Ok(glyphs) => match fallback() {
@@ -247,7 +262,15 @@ fn read_page(
                 ));
                 PageText::Plain(text)
             }
-            _ => PageText::Glyphs(glyphs),
+            _ => {
+                if let Some(reason) = declined.filter(|_| shows_text(page.content)) {
+                    report.errors.push(Diagnostic::new(
+                        codes::PAGE_FAILED,
+                        format!("page {number}: {reason}; no reader found the text it shows"),
+                    ));
+                }
+                PageText::Glyphs(glyphs)
+            }
         },
         Err(reason) => match fallback() {
             Ok(text) => {
@@ -258,9 +281,14 @@ fn read_page(
                 PageText::Plain(text)
             }
             Err(fallback) => {
+                let why = if reason.ends_with(&fallback) {
+                    reason
+                } else {
+                    format!("{reason}; {fallback}")
+                };
                 report.errors.push(Diagnostic::new(
                     codes::PAGE_FAILED,
-                    format!("page {number} could not be read: {reason}; {fallback}"),
+                    format!("page {number} could not be read: {why}"),
                 ));
                 PageText::Missing
             }
@@ -313,11 +341,82 @@ fn draw_own(
         .unwrap_or_else(|reason| Err(DrawError::Declined(reason)))
 }
 
+/// What is wrong with a page's `/Contents` when it names something that is not a stream
+/// (a missing object in a damaged file, a string): the page reads as blank, but is not.
+fn missing_content(doc: &lopdf::Document, page: lopdf::ObjectId) -> Option<String> {
+    let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?;
+    let streams = doc.get_page_contents(page);
+    if streams.is_empty() && !matches!(contents, lopdf::Object::Array(items) if items.is_empty()) {
+        return Some("its content is not a stream".to_owned());
+    }
+    let missing = streams.iter().find(|&&id| {
+        doc.get_object(id)
+            .and_then(lopdf::Object::as_stream)
+            .is_err()
+    })?;
+    Some(format!(
+        "its content stream {} {} R is missing or not a stream",
+        missing.0, missing.1
+    ))
+}
+
+/// Whether a page's content looks cut short: damaged compressed data is read up to the
+/// damage, and the parser then stops without an error. A content stream that ends inside a
+/// text object (more `BT` than `ET`) or of which nothing parses is taken as cut.
+fn looks_cut(content: &[u8]) -> bool {
+    /// Content shorter than this is too short to judge by what parses.
+    const MIN_JUDGED_BYTES: usize = 16;
+    let (mut begun, mut ended) = (0_usize, 0_usize);
+    for token in tokens(content) {
+        match token {
+            b"BT" => begun += 1,
+            b"ET" => ended += 1,
+            _ => {}
+        }
+    }
+    let nothing_parses = content.trim_ascii().len() >= MIN_JUDGED_BYTES
+        && lopdf::content::Content::decode_iter(content)
+            .next()
+            .is_none();
+    begun > ended || nothing_parses
+}
+
+/// Says so when a page's content looks cut short: an error when nothing was read of the page
+/// (its text is lost), a warning when some was.
+fn report_damage(number: u32, content: &[u8], page: &ReadPage, report: &mut Report) {
+    if !looks_cut(content) {
+        return;
+    }
+    if page.has_text() {
+        report.warnings.push(Diagnostic::new(
+            codes::PAGE_FAILED,
+            format!(
+                "page {number}: its content is cut short (damaged); text after the damage is lost"
+            ),
+        ));
+    } else {
+        report.errors.push(Diagnostic::new(
+            codes::PAGE_FAILED,
+            format!("page {number}: its content is damaged; the text on it is lost"),
+        ));
+    }
+}
+
+/// Whether a content stream shows text (`Tj`, `TJ`, `'`, `"`).
+fn shows_text(content: &[u8]) -> bool {
+    [&b"Tj"[..], b"TJ", b"'", b"\""]
+        .iter()
+        .any(|operator| has_operator(content, operator))
+}
+
 /// Whether a content stream uses an operator (a token between PDF delimiters).
 fn has_operator(content: &[u8], operator: &[u8]) -> bool {
-    content
-        .split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
-        .any(|token| token == operator)
+    tokens(content).any(|token| token == operator)
+}
+
+/// The tokens of a content stream between PDF delimiters (strings split too: a cheap scan).
+fn tokens(content: &[u8]) -> impl Iterator<Item = &[u8]> {
+    content.split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
 }
 
 /// Draws one page with pdf-extract, its glyphs and time charged to the budget, turning its
@@ -347,7 +446,6 @@ fn draw_with_pdf_extract(
 
 /// The page's text as lopdf reads it, without geometry.
 fn plain_text(opened: &Opened, page: &PageSource, budget: &Budget) -> Result<String, String> {
-    within_content_cap(page, budget)?;
     guarded("fallback reader", || {
         opened
             .structure

@@ -774,3 +774,51 @@ fn a_page_over_the_content_cap_is_given_to_no_reader_that_parses_it_whole() {
     assert_eq!(error.code(), codes::CORRUPT_PDF);
     assert!(error.to_string().contains("over the 100"), "{error}");
 }
+
+#[test]
+fn a_page_whose_content_is_cut_short_or_missing_makes_the_document_partial() {
+    let pages: Vec<Page> = (1..=3)
+        .map(|n| Page::lines(700.0, &[&format!("Text of page number {n}.")]))
+        .collect();
+    let mut doc = document(&pages);
+    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    let content_of = |doc: &Document, page| {
+        doc.get_dictionary(page)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .expect("content")
+    };
+    // Page 1: the content stops in the middle of its text (damaged compressed data is read
+    // up to the damage). Page 2: its content is a string, not a stream.
+    let first = content_of(&doc, page_ids[0]);
+    doc.objects.insert(
+        first,
+        Object::Stream(Stream::new(
+            Dictionary::new(),
+            b"BT /F1 10 Tf 72 700 Td (Text of pa".to_vec(),
+        )),
+    );
+    let second = content_of(&doc, page_ids[1]);
+    doc.objects
+        .insert(second, Object::string_literal("not a stream"));
+    let extracted = read(&bytes_of(doc));
+    assert_eq!(extracted.text, "Text of page number 3.");
+    let messages: Vec<&str> = extracted
+        .errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "page 1: its content is damaged; the text on it is lost",
+            "page 2: its content is not a stream; the text on it may be lost",
+        ]
+    );
+    assert!(
+        extracted
+            .errors
+            .iter()
+            .all(|e| e.code == codes::PAGE_FAILED)
+    );
+}
