@@ -94,18 +94,21 @@ pub struct Limits {
     pub max_duration: Duration,
     /// Content-stream operators interpreted at most, over all pages and every time a Form
     /// XObject is drawn (a form drawn ten times counts ten times), so that forms drawing each
-    /// other many times over end. Chosen by measurement: the bundled corpus needs at most
-    /// about 10,000 operators per document and our drawer interprets some 20 million a
-    /// second, so the default leaves room for 2,000 dense pages and stops in about a second.
+    /// other many times over end. Chosen by measurement: the bundled corpus's documents run
+    /// at most 4,403 operators (1,000 dense pages would run about 2 million), and our drawer
+    /// interprets 0.5 to 1 million operators a second on text-heavy pages and a few million on
+    /// others, so the default leaves room for 5,000 such pages and ends a runaway document
+    /// in seconds.
     pub max_operators: u64,
-    /// Glyphs recorded at most, over all pages: each costs some 150 bytes through layout, so
-    /// the default bounds them to about 600 MB; the bundled corpus's largest document draws
-    /// about 20,000, and a dense 2,000-page document some 4 million.
+    /// Glyphs recorded at most, over all pages. Each costs some 250 to 300 bytes through
+    /// layout (measured: one page of 4 million glyphs peaked at 1.0 to 1.2 GB), so the
+    /// default bounds them to about 600 MB; the bundled corpus's largest document draws
+    /// 29,570.
     pub max_glyphs: u64,
     /// Decompressed content of one page at most, in bytes. A page over it is drawn only by our
     /// streaming drawer (the other readers hold the whole parsed content in memory, some 50
-    /// times its size); if that drawer declines it, its text is reported lost. Real pages
-    /// hold well under 1 MB of content (the bundled corpus: under 40 KB).
+    /// times its size); if that drawer declines it, its text is reported lost. The bundled
+    /// corpus's largest page content is 22,779 bytes.
     pub max_page_content_bytes: usize,
     /// Size of a text file at most, in bytes; larger files are refused whole.
     pub max_text_bytes: usize,
@@ -119,8 +122,8 @@ impl Default for Limits {
             max_pages: 2_000,
             max_decompressed_bytes: 256 * 1024 * 1024,
             max_duration: Duration::from_secs(60),
-            max_operators: 20_000_000,
-            max_glyphs: 4_000_000,
+            max_operators: 10_000_000,
+            max_glyphs: 2_000_000,
             max_page_content_bytes: 8 * 1024 * 1024,
             max_text_bytes: 64 * 1024 * 1024,
             max_pdf_bytes: 512 * 1024 * 1024,

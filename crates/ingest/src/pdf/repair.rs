@@ -27,8 +27,9 @@ const MAX_TREE_DEPTH: usize = 256;
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
 
 /// The codes all bfrange sections of one ToUnicode CMap may span together: two full
-/// two-byte code spaces. Real CMaps span at most a few thousand codes (the bundled corpus:
-/// under 300); expanding 131,072 codes takes lopdf about 30 ms and 10 MB.
+/// two-byte code spaces, more than any font has glyphs (a CID font has at most 65,536), while
+/// lopdf and pdf-extract expand that many codes in milliseconds. The bundled corpus's CMaps
+/// map their codes one by one, without ranges.
 pub const MAX_CMAP_SPAN: u64 = 1 << 17;
 
 /// The longest source code a CMap may use, in bytes (ISO 32000-1, 9.7.6.2: one to four).
