@@ -267,8 +267,7 @@ pub fn runs_away(cmap: &[u8]) -> bool {
     let mut place = 0_usize;
     let mut low = 0_u64;
     let mut span = 0_u64;
-    let mut tokens = Tokens { rest: cmap };
-    while let Some(token) = tokens.next() {
+    for token in (Tokens { rest: cmap }) {
         match token {
             Token::Word(b"beginbfchar") => (section, place) = (Section::Char, 0),
             Token::Word(b"beginbfrange") => (section, place) = (Section::Range, 0),
