@@ -160,7 +160,7 @@ fn numbers(values: &[i8]) -> String {
 
 fn content(ops: &[Op], fonts: usize, forms: usize) -> Vec<u8> {
     let mut out = String::new();
-    let mut raw = Vec::new();
+    let mut raw: Vec<u8> = Vec::new();
     for op in ops.iter().take(200) {
         let _ = match op {
             Op::Text(text) => writeln!(out, "BT {} Tj ET", literal(text)),
