@@ -27,6 +27,8 @@ import stat
 import sys
 import zlib
 
+import hostile_pdfs
+
 MIB = 1024 * 1024
 
 
@@ -286,8 +288,14 @@ def unreadable_directory(directory, small):
     os.chmod(path, 0)
 
 
+def crafted_pdf_graphs(directory, small):
+    # Looked up when called: hostile_pdfs imports this module for its PDF helpers.
+    hostile_pdfs.write_all(directory, small)
+
+
 CLASSES = [
     crafted_pdfs,
+    crafted_pdf_graphs,
     hostile_texts,
     odd_names,
     deep_directory,

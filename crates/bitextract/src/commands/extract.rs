@@ -102,6 +102,7 @@ impl LimitArgs {
             max_duration: Duration::from_secs(self.max_seconds),
             max_text_bytes: self.max_text_mb.saturating_mul(MB),
             max_pdf_bytes: self.max_pdf_mb.saturating_mul(MB),
+            ..pipeline::Limits::default()
         }
     }
 }

@@ -8,6 +8,10 @@
 //! are drawn with their own resources and matrix, at most [`MAX_FORM_DEPTH`] deep, never
 //! inside themselves; their content counts against the decompression budget.
 //!
+//! Every operator and glyph is charged to the document's [`Budget`] (which also looks at the
+//! clock), so a page that runs out of it ends where it is, keeping what it drew
+//! ([`Drawn::cut_short`]). The graphics-state stack holds at most [`MAX_SAVED_STATES`] states.
+//!
 //! What it does not draw it declines ([`DrawError::Declined`]): a font it does not support,
 //! a malformed operator, a content stream that does not parse. The caller then gives the page
 //! to pdf-extract. Nothing here panics on input data, and the recursion is bounded.
@@ -17,6 +21,7 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId};
 
+use super::budget::{Budget, Exhausted};
 use super::fonts::{self, Font, FontCache, deref};
 use super::glyphs::{GlyphCollector, PageGlyphs};
 use super::nesting;
@@ -27,15 +32,35 @@ pub const MAX_FORM_DEPTH: usize = 12;
 /// How many page-tree levels are climbed for an inherited entry.
 const MAX_TREE_DEPTH: usize = 64;
 
+/// How many graphics states `q` may save before further ones are only counted: ten times
+/// the nesting depth ISO 32000-1 (Annex C) tells writers to stay within (28), so no real
+/// page reaches it, while five million `q` no longer hold five million states.
+pub const MAX_SAVED_STATES: usize = 280;
+
 /// Why a page was not drawn.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DrawError {
     /// The drawer does not handle something on the page; another reader may.
     #[error("{0}")]
     Declined(String),
-    /// The decompression budget ran out inside a Form XObject.
+    /// A limit of the document's budget ran out.
     #[error("{0}")]
-    LimitExceeded(String),
+    LimitExceeded(Exhausted),
+}
+
+impl From<Exhausted> for DrawError {
+    fn from(exhausted: Exhausted) -> Self {
+        DrawError::LimitExceeded(exhausted)
+    }
+}
+
+/// A page drawn, maybe only in part.
+#[derive(Debug)]
+pub struct Drawn {
+    /// The glyphs drawn.
+    pub glyphs: PageGlyphs,
+    /// The limit that ended the drawing before the end of the page, if one did.
+    pub cut_short: Option<Exhausted>,
 }
 
 fn declined(reason: impl Into<String>) -> DrawError {
@@ -143,7 +168,7 @@ pub struct Drawer<'d> {
 /// One page being drawn.
 struct PageRun<'p> {
     out: GlyphCollector,
-    budget: &'p mut usize,
+    budget: &'p mut Budget,
     /// Form XObjects being drawn, outermost first: drawing one inside itself is skipped.
     open_forms: Vec<ObjectId>,
 }
@@ -157,14 +182,15 @@ impl<'d> Drawer<'d> {
         }
     }
 
-    /// Draws a page whose decompressed content is `content`. Form XObjects decompressed on
-    /// the way are taken from `budget`.
+    /// Draws a page whose decompressed content is `content`, charging its operators, its
+    /// glyphs and the Form XObjects decompressed on the way to `budget`. A limit reached on
+    /// the way ends the page with what was drawn; only a page it does not handle is an error.
     pub fn draw_page(
         &mut self,
         page: ObjectId,
         content: &[u8],
-        budget: &mut usize,
-    ) -> Result<PageGlyphs, DrawError> {
+        budget: &mut Budget,
+    ) -> Result<Drawn, DrawError> {
         let page = self
             .doc
             .get_dictionary(page)
@@ -182,8 +208,21 @@ impl<'d> Drawer<'d> {
             budget,
             open_forms: Vec::new(),
         };
-        self.run(content, resources, GraphicsState::default(), &mut run)?;
-        Ok(run.out.into_page())
+        let cut_short = match self.run(content, resources, GraphicsState::default(), &mut run) {
+            Ok(()) => None,
+            Err(DrawError::LimitExceeded(exhausted)) => Some(exhausted),
+            Err(declined) => return Err(declined),
+        };
+        Ok(Drawn {
+            glyphs: run.out.into_page(),
+            cut_short,
+        })
+    }
+
+    /// The resources of a page, inherited from the page tree when the page has none.
+    pub fn page_resources(&self, page: ObjectId) -> Option<&'d Dictionary> {
+        let page = self.doc.get_dictionary(page).ok()?;
+        self.inherited(page, b"Resources")?.as_dict().ok()
     }
 
     /// An entry of the page or of its nearest ancestor in the page tree that has it.
@@ -221,10 +260,13 @@ impl<'d> Drawer<'d> {
         page: &mut PageRun<'_>,
     ) -> Result<(), DrawError> {
         let mut saved: Vec<GraphicsState> = Vec::new();
+        // `q` past MAX_SAVED_STATES: counted so that their `Q` restore nothing.
+        let mut unsaved = 0_usize;
         let mut line_matrix = Matrix::IDENTITY;
         for operation in Content::decode_iter(content) {
             let operation =
                 operation.map_err(|e| declined(format!("content does not parse ({e})")))?;
+            page.budget.operator()?;
             let operands = operation.operands.as_slice();
             let text = &mut state.text;
             match operation.operator.as_str() {
@@ -236,7 +278,9 @@ impl<'d> Drawer<'d> {
                     let m = Matrix::from_numbers(exact_numbers(&operation)?);
                     state.ctm = m.then(&state.ctm);
                 }
-                "q" => saved.push(state.clone()),
+                "q" if saved.len() < MAX_SAVED_STATES => saved.push(state.clone()),
+                "q" => unsaved += 1,
+                "Q" if unsaved > 0 => unsaved -= 1,
                 "Q" => {
                     if let Some(previous) = saved.pop() {
                         state = previous;
@@ -253,7 +297,7 @@ impl<'d> Drawer<'d> {
                     };
                     let name = name.as_name().map_err(|_| malformed(&operation))?;
                     text.size = fonts::number(size).ok_or_else(|| malformed(&operation))?;
-                    text.font = Some(self.font(resources, name, *page.budget)?);
+                    text.font = Some(self.font(resources, name, page.budget.decompressed)?);
                 }
                 "Tm" => {
                     line_matrix = Matrix::from_numbers(exact_numbers(&operation)?);
@@ -271,7 +315,7 @@ impl<'d> Drawer<'d> {
                     line_matrix = Matrix::translation(0.0, -text.leading).then(&line_matrix);
                     text.matrix = line_matrix;
                 }
-                "Tj" => show(&mut state, string(operands.first())?, &mut page.out),
+                "Tj" => show(&mut state, string(operands.first())?, page)?,
                 "'" | "\"" => {
                     if let [word_spacing, char_spacing, _] = operands {
                         text.word_spacing =
@@ -281,12 +325,12 @@ impl<'d> Drawer<'d> {
                     }
                     line_matrix = Matrix::translation(0.0, -text.leading).then(&line_matrix);
                     text.matrix = line_matrix;
-                    show(&mut state, string(operands.last())?, &mut page.out);
+                    show(&mut state, string(operands.last())?, page)?;
                 }
                 "TJ" => {
                     if let Some(Object::Array(items)) = operands.first() {
                         for item in items {
-                            show_array_item(&mut state, item, &mut page.out);
+                            show_array_item(&mut state, item, page)?;
                         }
                     }
                 }
@@ -343,16 +387,15 @@ impl<'d> Drawer<'d> {
         {
             return Ok(());
         }
-        let content = match form.get_plain_content_with_limit(*page.budget) {
+        let content = match form.get_plain_content_with_limit(page.budget.decompressed) {
             Ok(content) => content,
             Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
-                return Err(DrawError::LimitExceeded(
-                    "the decompression budget ran out in a form XObject".to_owned(),
-                ));
+                let limit = page.budget.limits().max_decompressed_bytes;
+                return Err(DrawError::LimitExceeded(Exhausted::Decompressed(limit)));
             }
             Err(error) => return Err(declined(format!("form does not decode ({error})"))),
         };
-        *page.budget = page.budget.saturating_sub(content.len());
+        page.budget.decompressed(content.len());
         if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
             return Err(declined("form content nests too deeply"));
         }
@@ -372,20 +415,23 @@ impl<'d> Drawer<'d> {
     }
 }
 
-/// Shows a string: one glyph per code, each advancing the text matrix.
-fn show(state: &mut GraphicsState, bytes: &[u8], out: &mut GlyphCollector) {
+/// Shows a string: one glyph per code, each advancing the text matrix and charged to the
+/// budget.
+fn show(state: &mut GraphicsState, bytes: &[u8], page: &mut PageRun<'_>) -> Result<(), Exhausted> {
     let text = &mut state.text;
     let Some(font) = text.font.clone() else {
-        return;
+        return Ok(());
     };
     for glyph in font.show(bytes) {
+        page.budget.glyph()?;
         let rendering = Matrix {
             a: text.horizontal_scaling,
             f: text.rise,
             ..Matrix::IDENTITY
         };
         let trm = rendering.then(&text.matrix).then(&state.ctm);
-        out.add(&trm, glyph.width, text.size, &glyph.text, font.bold);
+        page.out
+            .add(&trm, glyph.width, text.size, &glyph.text, font.bold);
         let mut spacing = text.char_spacing;
         if glyph.is_word_space {
             spacing += text.word_spacing;
@@ -393,12 +439,17 @@ fn show(state: &mut GraphicsState, bytes: &[u8], out: &mut GlyphCollector) {
         let advance = text.horizontal_scaling * (glyph.width * text.size + spacing);
         text.matrix = Matrix::translation(advance, 0.0).then(&text.matrix);
     }
+    Ok(())
 }
 
 /// One element of a `TJ` array: a string to show, or a kerning adjustment in thousandths.
-fn show_array_item(state: &mut GraphicsState, item: &Object, out: &mut GlyphCollector) {
+fn show_array_item(
+    state: &mut GraphicsState,
+    item: &Object,
+    page: &mut PageRun<'_>,
+) -> Result<(), Exhausted> {
     match item {
-        Object::String(bytes, _) => show(state, bytes, out),
+        Object::String(bytes, _) => show(state, bytes, page)?,
         adjustment => {
             if let Some(thousandths) = fonts::number(adjustment) {
                 let text = &mut state.text;
@@ -407,6 +458,7 @@ fn show_array_item(state: &mut GraphicsState, item: &Object, out: &mut GlyphColl
             }
         }
     }
+    Ok(())
 }
 
 fn malformed(operation: &Operation) -> DrawError {

@@ -7,6 +7,7 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::budget::{Budget, Exhausted};
 use super::draw::Matrix;
 
 /// One glyph, in page space (points, y growing upwards, origin at the media box corner).
@@ -145,6 +146,74 @@ impl OutputDev for GlyphCollector {
         // pdf-extract does not say which font draws the glyph.
         self.add(&trm, width, font_size, text, false);
         Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A [`GlyphCollector`] for pdf-extract that charges each glyph (and the time) to the
+/// document's budget, and stops the page when it runs out: pdf-extract has no limits of its
+/// own, and an output error is the one way to end its page early.
+pub struct BudgetedCollector<'b> {
+    collector: GlyphCollector,
+    budget: &'b mut Budget,
+    exhausted: Option<Exhausted>,
+}
+
+impl<'b> BudgetedCollector<'b> {
+    /// A collector charging `budget`.
+    pub fn new(budget: &'b mut Budget) -> Self {
+        BudgetedCollector {
+            collector: GlyphCollector::default(),
+            budget,
+            exhausted: None,
+        }
+    }
+
+    /// The glyphs collected, and the limit that stopped the page if one did.
+    pub fn finish(self) -> (PageGlyphs, Option<Exhausted>) {
+        (self.collector.into_page(), self.exhausted)
+    }
+}
+
+impl OutputDev for BudgetedCollector<'_> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.collector.begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        self.collector.end_page()
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if let Err(exhausted) = self.budget.glyph().and_then(|()| self.budget.time()) {
+            self.exhausted = Some(exhausted);
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
+        self.collector
+            .output_character(trm, width, spacing, font_size, text)
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {

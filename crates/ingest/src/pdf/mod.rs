@@ -13,19 +13,32 @@
 //!    and page numbers, `layout` cuts two-column stretches into left then right column, and
 //!    `paragraphs` joins lines into paragraphs.
 //!
-//! Work is bounded by [`Limits`]: pages read, bytes decompressed, and time (checked between
-//! pages). Objects nesting deeper than `nesting::MAX_NESTING` levels, in the file or in a
-//! page's content, are refused before parsing: the parsers recurse and would overflow the stack.
+//! Work is bounded by [`Limits`], charged to one `budget::Budget` per document wherever the
+//! work happens: pages read, bytes decompressed, operators interpreted (forms counted each
+//! time they are drawn), glyphs drawn, and time (checked between pages and inside them). A
+//! limit reached inside a page ends the document there: what was read is kept, the document
+//! is partial, and an error names the page. Objects nesting deeper than
+//! `nesting::MAX_NESTING` levels, in the file or in a page's content, are refused before
+//! parsing: the parsers recurse and would overflow the stack.
+//!
+//! No reference cycle is followed twice: `repair` rebuilds a page tree whose `/Kids` or
+//! `/Parent` loop (each node visited once) and drops ToUnicode CMaps whose ranges would
+//! expand without bound, before any reader sees the document; the drawer never draws a form
+//! inside itself; and `handover` walks a page's form graph with the forms on the current path
+//! remembered before the page may go to pdf-extract, which has no cycle guard of its own.
 
+mod budget;
 mod chars;
 mod draw;
 mod fonts;
 mod furniture;
 mod glyphs;
+mod handover;
 mod layout;
 mod nesting;
 mod open;
 mod paragraphs;
+mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
@@ -35,9 +48,10 @@ use model::{Diagnostic, Extracted, SourceFormat, codes};
 
 use crate::structure::{self, StyledLine};
 use crate::{IngestError, Limits};
-use draw::{DrawError, Drawer};
+use budget::{Budget, Exhausted};
+use draw::{DrawError, Drawer, Drawn};
 use furniture::PageRows;
-use glyphs::{GlyphCollector, PageGlyphs};
+use glyphs::{BudgetedCollector, PageGlyphs};
 use layout::{Block, Line};
 use open::Opened;
 use paragraphs::{Stream, StyledHeading};
@@ -69,6 +83,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
         warnings: opened.warnings.clone(),
         errors: opened.errors.clone(),
         limit_hit: None,
+        stopped: false,
     };
     if pages.len() > limits.max_pages {
         report.limit(format!(
@@ -77,18 +92,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             limits.max_pages
         ));
     }
-    let mut budget = limits.max_decompressed_bytes;
+    let mut budget = Budget::new(limits, started);
     let mut drawer = Drawer::new(&opened.structure);
     let mut read = Vec::new();
     for (&number, &id) in pages.iter().take(limits.max_pages) {
-        if started.elapsed() > limits.max_duration {
-            report.limit(format!(
-                "time limit of {:?} reached before page {number}",
-                limits.max_duration
-            ));
+        if let Err(exhausted) = budget.time() {
+            report.limit(format!("{exhausted} before page {number}"));
             break;
         }
-        let content = match opened.structure.get_page_content_with_limit(id, budget) {
+        let content = match opened
+            .structure
+            .get_page_content_with_limit(id, budget.decompressed)
+        {
             Ok(content) => content,
             Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
                 report.limit(format!(
@@ -100,7 +115,13 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             // A content stream that does not decode is reported by the page readers below.
             Err(_) => Vec::new(),
         };
-        budget = budget.saturating_sub(content.len());
+        budget.decompressed(content.len());
+        if let Some(missing) = missing_content(&opened.structure, id) {
+            report.errors.push(Diagnostic::new(
+                codes::PAGE_FAILED,
+                format!("page {number}: {missing}; the text on it may be lost"),
+            ));
+        }
         if nesting::nests_deeper_than(&content, nesting::MAX_NESTING) {
             report.limit(format!(
                 "the content of page {number} nests more than {} levels deep",
@@ -124,11 +145,16 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
             id,
             content: &content,
         };
-        read.push(ReadPage {
+        let page = ReadPage {
             number,
             text: read_page(&opened, &mut drawer, &page, &mut budget, &mut report),
             draws_images,
-        });
+        };
+        report_damage(number, &content, &page, &mut report);
+        read.push(page);
+        if report.stopped {
+            break;
+        }
     }
     assemble(read, pages.len(), report)
 }
@@ -160,6 +186,8 @@ struct Report {
     warnings: Vec<Diagnostic>,
     errors: Vec<Diagnostic>,
     limit_hit: Option<String>,
+    /// A limit of the document's budget ran out: no further page is read.
+    stopped: bool,
 }
 
 impl Report {
@@ -167,6 +195,14 @@ impl Report {
         self.errors
             .push(Diagnostic::new(codes::LIMIT_EXCEEDED, message.clone()));
         self.limit_hit.get_or_insert(message);
+    }
+
+    /// The budget ran out while page `number` was read: the pages after it are not read.
+    fn exhausted(&mut self, number: u32, exhausted: &Exhausted) {
+        self.limit(format!(
+            "page {number}: {exhausted}; the page is cut short there and later pages are not read"
+        ));
+        self.stopped = true;
     }
 }
 
@@ -181,24 +217,42 @@ fn read_page(
     opened: &Opened,
     drawer: &mut Drawer,
     page: &PageSource,
-    budget: &mut usize,
+    budget: &mut Budget,
     report: &mut Report,
 ) -> PageText {
     let number = page.number;
+    // Why our drawer declined the page, if it did: said when no other reader finds text.
+    let mut declined = None;
     let drawn = match draw_own(drawer, page, budget) {
-        Ok(glyphs) => Ok(glyphs),
-        Err(DrawError::LimitExceeded(message)) => {
-            report.limit(format!("page {number}: {message}"));
-            return PageText::Missing;
+        Ok(drawn) => Ok(drawn),
+        Err(DrawError::LimitExceeded(exhausted)) => Ok(Drawn {
+            glyphs: PageGlyphs::default(),
+            cut_short: Some(exhausted),
+        }),
+        Err(DrawError::Declined(reason)) => {
+            let drawn = hand_over(opened, drawer, page, budget)
+                .map_err(|refused| format!("{reason}; {refused}"))
+                .and_then(|doc| draw_with_pdf_extract(doc, number, budget));
+            declined = Some(reason);
+            drawn
         }
-        Err(DrawError::Declined(_)) => match opened.renderer() {
-            Some(doc) => draw_with_pdf_extract(doc, number),
-            None => Err("the layout reader could not load the document".to_owned()),
-        },
     };
+    let drawn = match drawn {
+        Ok(Drawn {
+            glyphs,
+            cut_short: Some(exhausted),
+        }) => {
+            report.exhausted(number, &exhausted);
+            return PageText::Glyphs(glyphs);
+        }
+        Ok(Drawn { glyphs, .. }) => Ok(glyphs),
+        Err(reason) => Err(reason),
+    };
+    let fallback =
+        || within_content_cap(page, budget).and_then(|()| plain_text(opened, page, budget));
     match drawn {
         Ok(glyphs) if glyphs.glyphs.iter().any(|g| !g.is_blank()) => PageText::Glyphs(glyphs),
-        Ok(glyphs) => match plain_text(&opened.structure, number, *budget) {
+        Ok(glyphs) => match fallback() {
             // No glyph decoded although the page has text: fonts neither reader decodes.
             Ok(text) if !text.trim().is_empty() => {
                 report.warnings.push(Diagnostic::new(
@@ -209,9 +263,17 @@ fn read_page(
                 ));
                 PageText::Plain(text)
             }
-            _ => PageText::Glyphs(glyphs),
+            _ => {
+                if let Some(reason) = declined.filter(|_| shows_text(page.content)) {
+                    report.errors.push(Diagnostic::new(
+                        codes::PAGE_FAILED,
+                        format!("page {number}: {reason}; no reader found the text it shows"),
+                    ));
+                }
+                PageText::Glyphs(glyphs)
+            }
         },
-        Err(reason) => match plain_text(&opened.structure, number, *budget) {
+        Err(reason) => match fallback() {
             Ok(text) => {
                 report.warnings.push(Diagnostic::new(
                     codes::PAGE_FAILED,
@@ -220,9 +282,14 @@ fn read_page(
                 PageText::Plain(text)
             }
             Err(fallback) => {
+                let why = if reason.ends_with(&fallback) {
+                    reason
+                } else {
+                    format!("{reason}; {fallback}")
+                };
                 report.errors.push(Diagnostic::new(
                     codes::PAGE_FAILED,
-                    format!("page {number} could not be read: {reason}; {fallback}"),
+                    format!("page {number} could not be read: {why}"),
                 ));
                 PageText::Missing
             }
@@ -230,37 +297,160 @@ fn read_page(
     }
 }
 
+/// pdf-extract's copy of the document, if the page may be handed to it: its content within
+/// [`Limits::max_page_content_bytes`] (pdf-extract parses it whole) and its forms walked by
+/// [`handover::page_cost`], whose operators are charged to the budget.
+fn hand_over<'o>(
+    opened: &'o Opened,
+    drawer: &Drawer,
+    page: &PageSource,
+    budget: &mut Budget,
+) -> Result<&'o pdf_extract::Document, String> {
+    within_content_cap(page, budget)?;
+    let resources = drawer.page_resources(page.id);
+    let cost = handover::page_cost(&opened.structure, page.content, resources, budget)
+        .map_err(|refused| format!("not handed to the layout reader: {refused}"))?;
+    budget
+        .operators(cost)
+        .map_err(|exhausted| format!("not handed to the layout reader: {exhausted}"))?;
+    opened
+        .renderer()
+        .ok_or_else(|| "the layout reader could not load the document".to_owned())
+}
+
+/// Readers other than ours parse a page's content whole, some 50 bytes of memory per byte:
+/// they get no page over [`Limits::max_page_content_bytes`].
+fn within_content_cap(page: &PageSource, budget: &Budget) -> Result<(), String> {
+    let cap = budget.limits().max_page_content_bytes;
+    if page.content.len() > cap {
+        return Err(format!(
+            "{} bytes of content, over the {cap} other readers are given",
+            page.content.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Draws one page with our drawer; a panic (a bug) declines the page rather than losing the
 /// document.
 fn draw_own(
     drawer: &mut Drawer,
     page: &PageSource,
-    budget: &mut usize,
-) -> Result<PageGlyphs, DrawError> {
+    budget: &mut Budget,
+) -> Result<Drawn, DrawError> {
     guarded("drawer", || drawer.draw_page(page.id, page.content, budget))
         .unwrap_or_else(|reason| Err(DrawError::Declined(reason)))
 }
 
-/// Whether a content stream uses an operator (a token between PDF delimiters).
-fn has_operator(content: &[u8], operator: &[u8]) -> bool {
-    content
-        .split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
-        .any(|token| token == operator)
+/// What is wrong with a page's `/Contents` when it names something that is not a stream
+/// (a missing object in a damaged file, a string): the page reads as blank, but is not.
+fn missing_content(doc: &lopdf::Document, page: lopdf::ObjectId) -> Option<String> {
+    let contents = doc.get_dictionary(page).ok()?.get(b"Contents").ok()?;
+    let streams = doc.get_page_contents(page);
+    if streams.is_empty() && !matches!(contents, lopdf::Object::Array(items) if items.is_empty()) {
+        return Some("its content is not a stream".to_owned());
+    }
+    let missing = streams.iter().find(|&&id| {
+        doc.get_object(id)
+            .and_then(lopdf::Object::as_stream)
+            .is_err()
+    })?;
+    Some(format!(
+        "its content stream {} {} R is missing or not a stream",
+        missing.0, missing.1
+    ))
 }
 
-/// Draws one page with pdf-extract, turning its errors and panics into a reason.
-fn draw_with_pdf_extract(doc: &pdf_extract::Document, number: u32) -> Result<PageGlyphs, String> {
+/// Whether a page's content looks cut short: damaged compressed data is read up to the
+/// damage, and the parser then stops without an error. A content stream that ends inside a
+/// text object (more `BT` than `ET`) or of which nothing parses is taken as cut.
+fn looks_cut(content: &[u8]) -> bool {
+    /// Content shorter than this is too short to judge by what parses.
+    const MIN_JUDGED_BYTES: usize = 16;
+    let (mut begun, mut ended) = (0_usize, 0_usize);
+    for token in tokens(content) {
+        match token {
+            b"BT" => begun += 1,
+            b"ET" => ended += 1,
+            _ => {}
+        }
+    }
+    let nothing_parses = content.trim_ascii().len() >= MIN_JUDGED_BYTES
+        && lopdf::content::Content::decode_iter(content)
+            .next()
+            .is_none();
+    begun > ended || nothing_parses
+}
+
+/// Says so when a page's content looks cut short: an error when nothing was read of the page
+/// (its text is lost), a warning when some was.
+fn report_damage(number: u32, content: &[u8], page: &ReadPage, report: &mut Report) {
+    if !looks_cut(content) {
+        return;
+    }
+    if page.has_text() {
+        report.warnings.push(Diagnostic::new(
+            codes::PAGE_FAILED,
+            format!(
+                "page {number}: its content is cut short (damaged); text after the damage is lost"
+            ),
+        ));
+    } else {
+        report.errors.push(Diagnostic::new(
+            codes::PAGE_FAILED,
+            format!("page {number}: its content is damaged; the text on it is lost"),
+        ));
+    }
+}
+
+/// Whether a content stream shows text (`Tj`, `TJ`, `'`, `"`).
+fn shows_text(content: &[u8]) -> bool {
+    [&b"Tj"[..], b"TJ", b"'", b"\""]
+        .iter()
+        .any(|operator| has_operator(content, operator))
+}
+
+/// Whether a content stream uses an operator (a token between PDF delimiters).
+fn has_operator(content: &[u8], operator: &[u8]) -> bool {
+    tokens(content).any(|token| token == operator)
+}
+
+/// The tokens of a content stream between PDF delimiters (strings split too: a cheap scan).
+fn tokens(content: &[u8]) -> impl Iterator<Item = &[u8]> {
+    content.split(|&b| b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b))
+}
+
+/// Draws one page with pdf-extract, its glyphs and time charged to the budget, turning its
+/// errors and panics into a reason.
+fn draw_with_pdf_extract(
+    doc: &pdf_extract::Document,
+    number: u32,
+    budget: &mut Budget,
+) -> Result<Drawn, String> {
     guarded("layout reader", || {
-        let mut collector = GlyphCollector::default();
-        pdf_extract::output_doc_page(doc, &mut collector, number).map(|()| collector.into_page())
+        let mut collector = BudgetedCollector::new(budget);
+        let result = pdf_extract::output_doc_page(doc, &mut collector, number);
+        let (glyphs, cut_short) = collector.finish();
+        match (result, cut_short) {
+            (_, Some(exhausted)) => Ok(Drawn {
+                glyphs,
+                cut_short: Some(exhausted),
+            }),
+            (Ok(()), None) => Ok(Drawn {
+                glyphs,
+                cut_short: None,
+            }),
+            (Err(error), None) => Err(format!("layout reader failed ({error})")),
+        }
     })?
-    .map_err(|error| format!("layout reader failed ({error})"))
 }
 
 /// The page's text as lopdf reads it, without geometry.
-fn plain_text(doc: &lopdf::Document, number: u32, budget: usize) -> Result<String, String> {
+fn plain_text(opened: &Opened, page: &PageSource, budget: &Budget) -> Result<String, String> {
     guarded("fallback reader", || {
-        doc.extract_text_with_limit(&[number], budget)
+        opened
+            .structure
+            .extract_text_with_limit(&[page.number], budget.decompressed)
     })?
     .map_err(|error| format!("fallback reader failed ({error})"))
 }
@@ -442,5 +632,7 @@ fn ranked(headings: &[StyledHeading]) -> Vec<StyledLine> {
         .collect()
 }
 
+#[cfg(test)]
+mod test_pdfs;
 #[cfg(test)]
 mod tests;

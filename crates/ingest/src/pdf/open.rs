@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use lopdf::{DecompressError, LoadOptions};
 use model::{Diagnostic, codes};
 
+use super::repair;
 use crate::{IngestError, Limits};
 
 /// How far from the end of the file the `%%EOF` marker is looked for.
@@ -23,6 +24,8 @@ pub struct Opened<'b> {
     pub structure: lopdf::Document,
     /// The file's bytes, for pdf-extract.
     bytes: &'b [u8],
+    /// Whether `repair` changed the structure (pdf-extract must then get it rewritten).
+    repaired: bool,
     /// The same document for pdf-extract, once loaded (`None` when its lopdf cannot load it).
     pub renderer: OnceCell<Option<pdf_extract::Document>>,
     /// What was repaired on the way.
@@ -38,7 +41,7 @@ pub fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Opened<'b>, IngestEr
         ..LoadOptions::default()
     };
     let truncated = !has_eof_marker(bytes);
-    let structure = lopdf::Document::load_mem_with_options(bytes, options)
+    let mut structure = lopdf::Document::load_mem_with_options(bytes, options)
         .map_err(|error| load_error(&error, truncated))?;
     if structure.is_encrypted() {
         return Err(IngestError::Encrypted(
@@ -60,9 +63,13 @@ pub fn open<'b>(bytes: &'b [u8], limits: &Limits) -> Result<Opened<'b>, IngestEr
             "damaged cross-reference data was rebuilt",
         ));
     }
+    let repairs = repair::repair(&mut structure, limits.max_decompressed_bytes);
+    let structure_repaired = !repairs.is_empty();
+    warnings.extend(repairs);
     Ok(Opened {
         structure,
         bytes,
+        repaired: structure_repaired,
         renderer: OnceCell::new(),
         warnings,
         errors,
@@ -75,8 +82,9 @@ impl Opened<'_> {
         self.renderer
             .get_or_init(|| {
                 let page_count = self.structure.get_pages().len();
-                let loads_as_is =
-                    self.structure.xref_recovery.is_none() && !self.structure.was_encrypted();
+                let loads_as_is = self.structure.xref_recovery.is_none()
+                    && !self.structure.was_encrypted()
+                    && !self.repaired;
                 loads_as_is
                     .then(|| pdf_extract::Document::load_mem(self.bytes).ok())
                     .flatten()

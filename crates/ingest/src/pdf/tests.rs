@@ -14,6 +14,9 @@ use model::{Extracted, codes};
 
 use super::extract;
 use super::glyphs::PageGlyphs;
+use super::test_pdfs::{
+    Form, bytes_of, default_budget, fanning_forms, one_page, only_standard_fonts,
+};
 use crate::{IngestError, Limits};
 
 /// A4 height in points.
@@ -169,12 +172,6 @@ fn document(pages: &[Page]) -> Document {
         ]),
     );
     doc
-}
-
-fn bytes_of(mut doc: Document) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("saves");
-    bytes
 }
 
 fn pdf(pages: &[Page]) -> Vec<u8> {
@@ -423,6 +420,7 @@ fn a_page_no_reader_can_read_is_an_error_and_the_rest_is_kept() {
         warnings: Vec::new(),
         errors: Vec::new(),
         limit_hit: None,
+        stopped: false,
     };
     let pages = opened.structure.get_pages();
     let first_id = pages[&1];
@@ -430,7 +428,7 @@ fn a_page_no_reader_can_read_is_an_error_and_the_rest_is_kept() {
         .structure
         .get_page_content_with_limit(first_id, usize::MAX)
         .expect("content");
-    let mut budget = usize::MAX;
+    let mut budget = default_budget();
     // Page 2 is missing from the page tree: no reader finds it.
     let missing = super::PageSource {
         number: 2,
@@ -480,9 +478,12 @@ fn both_readers(bytes: &[u8]) -> Vec<(u32, PageGlyphs, Result<PageGlyphs, String
                 .get_page_content_with_limit(id, usize::MAX)
                 .expect("content");
             let ours = drawer
-                .draw_page(id, &content, &mut usize::MAX.clone())
-                .unwrap_or_else(|e| panic!("page {number} declined: {e}"));
-            (number, ours, super::draw_with_pdf_extract(renderer, number))
+                .draw_page(id, &content, &mut default_budget())
+                .unwrap_or_else(|e| panic!("page {number} declined: {e}"))
+                .glyphs;
+            let theirs = super::draw_with_pdf_extract(renderer, number, &mut default_budget())
+                .map(|drawn| drawn.glyphs);
+            (number, ours, theirs)
         })
         .collect()
 }
@@ -607,4 +608,217 @@ fn limits_stop_the_work_and_say_so() {
     let extracted = extract(&bytes, &few_bytes).expect("first page fits");
     assert_eq!(extracted.text, "Text of page number 1.");
     assert!(has_code(&extracted.errors, codes::LIMIT_EXCEEDED));
+}
+
+/// Reads a one-page document built by [`one_page`] whose font our drawer declines, so that the
+/// page goes to the other readers.
+fn read_declined(forms: &[Form], content: &str, limits: &Limits) -> Result<Extracted, IngestError> {
+    let (mut doc, _) = one_page(forms, content);
+    only_standard_fonts(&mut doc);
+    extract(&bytes_of(doc), limits)
+}
+
+#[test]
+fn forms_drawing_themselves_are_never_handed_to_pdf_extract() {
+    // pdf-extract would recurse until the stack overflows and the process aborts.
+    let text = "BT /F1 10 Tf 72 700 Td (Words before the form) Tj ET";
+    for forms in [
+        vec![Form::new("A", "/A Do", &["A"])],
+        vec![
+            Form::new("A", "/B Do", &["B"]),
+            Form::new("B", "/A Do", &["A"]),
+        ],
+    ] {
+        let extracted = read_declined(&forms, &format!("{text} /A Do"), &Limits::default())
+            .expect("read without layout");
+        assert_eq!(extracted.text, "Words before the form");
+        let warning = &extracted.warnings[0];
+        assert_eq!(warning.code, codes::PAGE_FAILED);
+        assert!(
+            warning.message.contains("draws itself"),
+            "{}",
+            warning.message
+        );
+    }
+}
+
+#[test]
+fn nested_states_past_the_bound_are_not_handed_to_pdf_extract() {
+    let content = format!(
+        "{} BT /F1 10 Tf 72 700 Td (Deep) Tj ET",
+        "q ".repeat(100_000)
+    );
+    let extracted = read_declined(&[], &content, &Limits::default()).expect("read without layout");
+    assert_eq!(extracted.text, "Deep");
+    assert!(has_code(&extracted.warnings, codes::PAGE_FAILED));
+}
+
+#[test]
+fn a_page_tree_listing_its_own_node_gives_each_page_once() {
+    let (mut doc, page) = one_page(&[], "BT /F1 10 Tf 72 700 Td (Only once) Tj ET");
+    let root = doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Parent"))
+        .and_then(Object::as_reference)
+        .expect("parent");
+    doc.get_dictionary_mut(root)
+        .expect("root")
+        .set("Kids", vec![page.into(), root.into(), page.into()]);
+    let extracted = read(&bytes_of(doc));
+    assert_eq!(extracted.text, "Only once");
+    assert_eq!(extracted.pages, Some(1));
+    assert!(has_code(&extracted.warnings, codes::CORRUPT_PDF));
+}
+
+#[test]
+fn a_parent_cycle_without_resources_ends() {
+    // The page has no resources, and its ancestors loop: pdf-extract would climb forever.
+    let (mut doc, page) = one_page(&[], "BT /F1 10 Tf 72 700 Td (Looping parents) Tj ET");
+    let looping = doc.new_object_id();
+    doc.objects.insert(
+        looping,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Parent" => looping }),
+    );
+    let page_dict = doc.get_dictionary_mut(page).expect("page");
+    page_dict.remove(b"Resources");
+    page_dict.set("Parent", looping);
+    let result = extract(&bytes_of(doc), &Limits::default());
+    // No font, so no text: what matters is that it ends, with an error.
+    assert!(result.is_err(), "{result:?}");
+}
+
+#[test]
+fn a_cmap_range_over_every_four_byte_code_is_dropped() {
+    let (mut doc, page) = one_page(&[], "BT /F1 10 Tf 72 700 Td (Kept text) Tj ET");
+    let cmap = "/CIDInit /ProcSet findresource begin begincmap\n\
+                1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\nendcmap end";
+    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), cmap.as_bytes().to_vec()));
+    let fonts: Vec<_> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.has(b"Widths")))
+        .map(|(id, _)| *id)
+        .collect();
+    for font in fonts {
+        doc.get_dictionary_mut(font)
+            .expect("font")
+            .set("ToUnicode", to_unicode);
+    }
+    let _ = page;
+    for only_standard in [false, true] {
+        let mut doc = doc.clone();
+        if only_standard {
+            only_standard_fonts(&mut doc);
+        }
+        let extracted = read(&bytes_of(doc));
+        assert_eq!(extracted.text, "Kept text");
+        assert!(has_code(&extracted.warnings, codes::CORRUPT_PDF));
+    }
+}
+
+#[test]
+fn the_operator_budget_ends_a_fan_out_of_forms_with_what_was_read() {
+    let limits = Limits {
+        max_operators: 100_000,
+        ..Limits::default()
+    };
+    let forms = fanning_forms(11, 10);
+    // Drawn by us: the page is cut short and the document partial.
+    let (doc, _) = one_page(&forms, "BT /F1 10 Tf 72 700 Td (First) Tj ET /L0 Do");
+    let extracted = extract(&bytes_of(doc), &limits).expect("partial");
+    assert!(extracted.text.starts_with("First"), "{}", extracted.text);
+    let error = &extracted.errors[0];
+    assert_eq!(error.code, codes::LIMIT_EXCEEDED);
+    assert!(
+        error
+            .message
+            .starts_with("page 1: more than 100000 operators"),
+        "{}",
+        error.message
+    );
+    // Declined by us: not handed over, and read without its forms.
+    let extracted = read_declined(
+        &forms,
+        "BT /F1 10 Tf 72 700 Td (First) Tj ET /L0 Do",
+        &limits,
+    )
+    .expect("read without layout");
+    assert_eq!(extracted.text, "First");
+    // Nothing read before the budget ran out: limit-exceeded.
+    let error = extract(
+        &bytes_of(one_page(&forms, "/L0 Do").0),
+        &Limits {
+            max_glyphs: 0,
+            ..limits
+        },
+    )
+    .expect_err("nothing read");
+    assert_eq!(error.code(), codes::LIMIT_EXCEEDED);
+}
+
+#[test]
+fn a_page_over_the_content_cap_is_given_to_no_reader_that_parses_it_whole() {
+    let limits = Limits {
+        max_page_content_bytes: 100,
+        ..Limits::default()
+    };
+    let content = format!(
+        "BT /F1 10 Tf 72 700 Td (Big page) Tj ET {}",
+        "0 0 m ".repeat(50)
+    );
+    // Our drawer streams it.
+    let extracted = extract(&bytes_of(one_page(&[], &content).0), &limits).expect("drawn");
+    assert_eq!(extracted.text, "Big page");
+    // Declined by our drawer: the text is reported lost.
+    let error = read_declined(&[], &content, &limits).expect_err("lost");
+    assert_eq!(error.code(), codes::CORRUPT_PDF);
+    assert!(error.to_string().contains("over the 100"), "{error}");
+}
+
+#[test]
+fn a_page_whose_content_is_cut_short_or_missing_makes_the_document_partial() {
+    let pages: Vec<Page> = (1..=3)
+        .map(|n| Page::lines(700.0, &[&format!("Text of page number {n}.")]))
+        .collect();
+    let mut doc = document(&pages);
+    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    let content_of = |doc: &Document, page| {
+        doc.get_dictionary(page)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .expect("content")
+    };
+    // Page 1: the content stops in the middle of its text (damaged compressed data is read
+    // up to the damage). Page 2: its content is a string, not a stream.
+    let first = content_of(&doc, page_ids[0]);
+    doc.objects.insert(
+        first,
+        Object::Stream(Stream::new(
+            Dictionary::new(),
+            b"BT /F1 10 Tf 72 700 Td (Text of pa".to_vec(),
+        )),
+    );
+    let second = content_of(&doc, page_ids[1]);
+    doc.objects
+        .insert(second, Object::string_literal("not a stream"));
+    let extracted = read(&bytes_of(doc));
+    assert_eq!(extracted.text, "Text of page number 3.");
+    let messages: Vec<&str> = extracted
+        .errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "page 1: its content is damaged; the text on it is lost",
+            "page 2: its content is not a stream; the text on it may be lost",
+        ]
+    );
+    assert!(
+        extracted
+            .errors
+            .iter()
+            .all(|e| e.code == codes::PAGE_FAILED)
+    );
 }
