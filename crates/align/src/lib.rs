@@ -1,11 +1,13 @@
 //! Align: sentence and bullet alignment of English and French text.
 //!
 //! The text of each side is cut into [`Segment`]s (sentences and bullets, never crossing a
-//! paragraph), then a dynamic programme links them 1-1, 2-1 or 1-2, or leaves them unlinked,
-//! scoring character lengths (Gale-Church) together with evidence that needs no model:
-//! numbers, acronyms, links, cognates and names, and a lexicon bootstrapped from the first
-//! pass's confident links before a second pass (skipped past 100,000 segments). Paragraph and bullet boundaries act as strong
-//! anchors. Every link carries a confidence in [0, 1]; unlinked text is left out.
+//! paragraph), then a dynamic programme links them (1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3,
+//! 4-1) or leaves them unlinked, scoring character lengths (Gale-Church, with the length
+//! ratio, variance and shape priors estimated from the text itself) together with evidence
+//! that needs no model: numbers, acronyms, links, cognates and names, and a lexicon (IBM
+//! Model 1, both directions) learned from the first pass's confident links before a second
+//! pass near the first one's path (skipped past 100,000 segments). Paragraph and bullet
+//! boundaries act as strong anchors. Every link carries a confidence in [0, 1]; unlinked text is left out.
 //!
 //! Entry points:
 //! - [`align_section`]: one EN/FR section pair of a notice, as the pipeline calls it;
@@ -177,6 +179,11 @@ impl Job {
         let (en, fr) = self.sides();
         ladder::align(en, fr, model)
     }
+
+    fn realign(&self, model: &Model, previous: &[ladder::Bead]) -> Vec<ladder::Bead> {
+        let (en, fr) = self.sides();
+        ladder::realign(en, fr, model, previous)
+    }
 }
 
 /// Longest paragraph (in English characters) [`Aligner::for_sections`] keeps as one pair.
@@ -229,10 +236,23 @@ impl Aligner {
             .iter()
             .map(|(en, fr)| Job::new(en, fr, layout, &mut vocabulary))
             .collect();
+        let chars = |features: &[Features]| features.iter().map(|f| f.chars).sum::<usize>();
+        let en_chars: usize = jobs.iter().map(|job| chars(&job.en_features)).sum();
+        let fr_chars: usize = jobs.iter().map(|job| chars(&job.fr_features)).sum();
+        let mut model = self.model.with_length_ratio_of(en_chars, fr_chars);
         let mut ladders: Vec<Vec<ladder::Bead>> =
-            jobs.iter().map(|job| job.align(&self.model)).collect();
+            jobs.iter().map(|job| job.align(&model)).collect();
         let segments: usize = jobs.iter().map(|job| job.en.len() + job.fr.len()).sum();
         if self.realigns(segments) {
+            let first_pass: Vec<_> = jobs
+                .iter()
+                .zip(&ladders)
+                .map(|(job, beads)| {
+                    let (en, fr) = job.sides();
+                    (beads.clone(), en, fr)
+                })
+                .collect();
+            model = model.refit(&first_pass, LEXICON_MIN_CONFIDENCE);
             let training = jobs.iter().zip(&ladders).flat_map(|(job, beads)| {
                 beads
                     .iter()
@@ -247,15 +267,17 @@ impl Aligner {
                     })
             });
             let lexicon = Lexicon::learn(training, &mut vocabulary);
-            if !lexicon.is_empty() {
-                for job in &mut jobs {
-                    job.en_features
-                        .iter_mut()
-                        .chain(&mut job.fr_features)
-                        .for_each(|f| lexicon.annotate(f));
-                }
-                ladders = jobs.iter().map(|job| job.align(&self.model)).collect();
+            for job in &mut jobs {
+                job.en_features
+                    .iter_mut()
+                    .chain(&mut job.fr_features)
+                    .for_each(|f| lexicon.annotate(f));
             }
+            ladders = jobs
+                .iter()
+                .zip(&ladders)
+                .map(|(job, previous)| job.realign(&model, previous))
+                .collect();
         }
         jobs.into_iter()
             .zip(ladders)
@@ -266,7 +288,7 @@ impl Aligner {
                         beads,
                         en,
                         fr,
-                        &self.model,
+                        &model,
                         self.short_paragraph_chars,
                     ),
                     job,
