@@ -67,7 +67,7 @@ impl Default for Model {
             length_variance: 6.8,
             skip_cost: 5.5,
             shape_costs: DEFAULT_SHAPE_COSTS,
-            evidence_weight: 20.0,
+            evidence_weight: 25.0,
             number_mismatch_cost: 0.8,
             boundary_cost: 4.0,
             band: 16,
@@ -101,10 +101,10 @@ impl Model {
     }
 
     /// The model re-estimated from a first pass's beads: the share of each link shape (with
-    /// the default shares as a prior worth [`SHAPE_PRIOR_LINKS`] links) and, from the
-    /// confident 1-1 links, the length variance (robustly, from the median squared
-    /// deviation).
-    pub fn refit(&self, ladders: &[(Vec<Bead>, Side<'_>, Side<'_>)], min_confidence: f64) -> Model {
+    /// the default shares as a prior worth [`SHAPE_PRIOR_LINKS`] links) and, from the 1-1
+    /// links, the length variance (robustly, from the median squared deviation, which a
+    /// few wrong links do not move).
+    pub fn refit(&self, ladders: &[(Vec<Bead>, Side<'_>, Side<'_>)]) -> Model {
         let mut counts = [0.0f64; LINK_SHAPES];
         let mut squared_deviations = Vec::new();
         for (beads, en, fr) in ladders {
@@ -115,7 +115,7 @@ impl Model {
                 {
                     counts[k] += 1.0;
                 }
-                if bead.en.len() == 1 && bead.fr.len() == 1 && bead.confidence >= min_confidence {
+                if bead.en.len() == 1 && bead.fr.len() == 1 {
                     let en_chars = en.features[bead.en.start].chars as f64;
                     let fr_chars = fr.features[bead.fr.start].chars as f64;
                     let mean = ((en_chars + fr_chars / self.length_ratio) / 2.0).max(1.0);

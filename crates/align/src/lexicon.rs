@@ -35,54 +35,77 @@ type Translations = HashMap<(u32, u32), f64>;
 /// The id standing for the empty word, which explains target words with no source.
 const EMPTY_WORD: u32 = u32::MAX;
 
-/// Trains Model 1 for `target` words given `source` words over aligned word lists.
+/// Trains Model 1 for `target` words given `source` words over aligned word lists and
+/// returns the translations of at least [`MIN_PROBABILITY`].
+///
+/// Every (source, target) pair of a link gets a slot in one flat table once; the rounds of
+/// expectation-maximisation then run over slot numbers, without hashing.
 fn train(pairs: &[(&[u32], &[u32])], source_first: bool) -> Translations {
-    let mut table: Translations = HashMap::new();
+    let mut slots: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut sources: HashMap<u32, usize> = HashMap::new();
+    let mut slot_pairs: Vec<(u32, u32)> = Vec::new();
+    let mut slot_sources: Vec<usize> = Vec::new();
+    // Per target word of every link: the slots of the empty word and of every source word.
+    let mut links: Vec<Vec<usize>> = Vec::new();
     for &(en, fr) in pairs {
         let (source, target) = if source_first { (en, fr) } else { (fr, en) };
         for &t in target {
-            table.insert((EMPTY_WORD, t), 1.0);
-            for &s in source {
-                table.insert((s, t), 1.0);
+            let mut row = Vec::with_capacity(source.len() + 1);
+            for &s in std::iter::once(&EMPTY_WORD).chain(source) {
+                let next_source = sources.len();
+                let source_index = *sources.entry(s).or_insert(next_source);
+                let next_slot = slot_pairs.len();
+                let slot = *slots.entry((s, t)).or_insert(next_slot);
+                if slot == next_slot {
+                    slot_pairs.push((s, t));
+                    slot_sources.push(source_index);
+                }
+                row.push(slot);
             }
+            links.push(row);
         }
     }
-    let mut counts: Translations = HashMap::with_capacity(table.len());
-    let mut totals: HashMap<u32, f64> = HashMap::new();
+    let mut table = vec![1.0; slot_pairs.len()];
+    let mut counts = vec![0.0; slot_pairs.len()];
+    let mut totals = vec![0.0; sources.len()];
     for _ in 0..EM_ROUNDS {
-        counts.clear();
-        totals.clear();
-        for &(en, fr) in pairs {
-            let (source, target) = if source_first { (en, fr) } else { (fr, en) };
-            for &t in target {
-                let probability = |s: u32| table.get(&(s, t)).copied().unwrap_or(0.0);
-                let norm: f64 =
-                    probability(EMPTY_WORD) + source.iter().map(|&s| probability(s)).sum::<f64>();
-                if norm <= 0.0 {
-                    continue;
-                }
-                for &s in source.iter().chain(std::iter::once(&EMPTY_WORD)) {
-                    let share = probability(s) / norm;
-                    *counts.entry((s, t)).or_default() += share;
-                    *totals.entry(s).or_default() += share;
-                }
+        counts.fill(0.0);
+        totals.fill(0.0);
+        for row in &links {
+            let norm: f64 = row.iter().map(|&slot| table[slot]).sum();
+            if norm <= 0.0 {
+                continue;
+            }
+            for &slot in row {
+                let share = table[slot] / norm;
+                counts[slot] += share;
+                totals[slot_sources[slot]] += share;
             }
         }
-        for (&(s, t), &count) in &counts {
-            let total = totals.get(&s).copied().unwrap_or(1.0);
-            table.insert((s, t), count / total);
+        for (slot, probability) in table.iter_mut().enumerate() {
+            let total = totals[slot_sources[slot]];
+            *probability = if total > 0.0 {
+                counts[slot] / total
+            } else {
+                0.0
+            };
         }
     }
-    table
+    // Only pairs likely enough to be learned are kept: most of the table is chance.
+    slot_pairs
+        .into_iter()
+        .zip(table)
+        .filter(|&(_, probability)| probability >= MIN_PROBABILITY)
+        .collect()
 }
 
 impl Lexicon {
     /// Learns word pairs from aligned (English words, French words) pairs.
-    pub fn learn<'a>(
-        pairs: impl IntoIterator<Item = (&'a [u32], &'a [u32])>,
-        vocabulary: &mut Vocabulary,
-    ) -> Lexicon {
-        let pairs: Vec<(&[u32], &[u32])> = pairs.into_iter().collect();
+    pub fn learn(pairs: Vec<(Vec<u32>, Vec<u32>)>, vocabulary: &mut Vocabulary) -> Lexicon {
+        let pairs: Vec<(&[u32], &[u32])> = pairs
+            .iter()
+            .map(|(en, fr)| (en.as_slice(), fr.as_slice()))
+            .collect();
         let mut occurrences: HashMap<u32, u32> = HashMap::new();
         for &(en, fr) in &pairs {
             for &w in en.iter().chain(fr) {
@@ -157,10 +180,7 @@ mod tests {
                 words(Side::Fr, &["titulaire", "taches"]),
             ),
         ];
-        let lexicon = Lexicon::learn(
-            pairs.iter().map(|(e, f)| (e.as_slice(), f.as_slice())),
-            &mut vocabulary,
-        );
+        let lexicon = Lexicon::learn(pairs.to_vec(), &mut vocabulary);
         assert_eq!(lexicon.len(), 3);
 
         let mut features = Features {

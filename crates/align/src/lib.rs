@@ -189,9 +189,6 @@ impl Job {
 /// Longest paragraph (in English characters) [`Aligner::for_sections`] keeps as one pair.
 const SECTION_SHORT_PARAGRAPH_CHARS: usize = 500;
 
-/// Smallest first-pass confidence of a link the lexicon learns from.
-const LEXICON_MIN_CONFIDENCE: f64 = 0.8;
-
 /// Most segments (both sides, all section pairs) a text may have for the lexicon pass to run.
 /// A notice has a few hundred; far beyond that, the first pass has seen enough text to be
 /// sure of its links, and a second pass would double the cost of aligning a giant input.
@@ -230,6 +227,46 @@ impl Aligner {
         self.realign && segments <= REALIGN_MAX_SEGMENTS
     }
 
+    /// Each job's ladder with its two sides, as [`Model::refit`] reads them.
+    fn ladders_of<'j>(
+        jobs: &'j [Job],
+        ladders: &[Vec<ladder::Bead>],
+    ) -> Vec<(Vec<ladder::Bead>, ladder::Side<'j>, ladder::Side<'j>)> {
+        jobs.iter()
+            .zip(ladders)
+            .map(|(job, beads)| {
+                let (en, fr) = job.sides();
+                (beads.clone(), en, fr)
+            })
+            .collect()
+    }
+
+    /// The words of both sides of every link, the corpus the lexicon learns from. Every
+    /// link counts, whatever its confidence: Model 1 sorts out a few wrong links itself,
+    /// and more text teaches it more words.
+    fn linked_words(jobs: &[Job], ladders: &[Vec<ladder::Bead>]) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let words = |features: &[Features]| -> Vec<u32> {
+            let mut words: Vec<u32> = features
+                .iter()
+                .flat_map(|f| f.words.iter().copied())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        };
+        jobs.iter()
+            .zip(ladders)
+            .flat_map(|(job, beads)| {
+                beads.iter().filter(|b| b.is_link()).map(|b| {
+                    (
+                        words(&job.en_features[b.en.clone()]),
+                        words(&job.fr_features[b.fr.clone()]),
+                    )
+                })
+            })
+            .collect()
+    }
+
     fn align_all(&self, pairs: &[(&str, &str)], layout: Layout) -> Vec<Alignment> {
         let mut vocabulary = Vocabulary::default();
         let mut jobs: Vec<Job> = pairs
@@ -244,29 +281,8 @@ impl Aligner {
             jobs.iter().map(|job| job.align(&model)).collect();
         let segments: usize = jobs.iter().map(|job| job.en.len() + job.fr.len()).sum();
         if self.realigns(segments) {
-            let first_pass: Vec<_> = jobs
-                .iter()
-                .zip(&ladders)
-                .map(|(job, beads)| {
-                    let (en, fr) = job.sides();
-                    (beads.clone(), en, fr)
-                })
-                .collect();
-            model = model.refit(&first_pass, LEXICON_MIN_CONFIDENCE);
-            let training = jobs.iter().zip(&ladders).flat_map(|(job, beads)| {
-                beads
-                    .iter()
-                    .filter(|b| {
-                        b.en.len() == 1 && b.fr.len() == 1 && b.confidence >= LEXICON_MIN_CONFIDENCE
-                    })
-                    .map(|b| {
-                        (
-                            job.en_features[b.en.start].words.as_slice(),
-                            job.fr_features[b.fr.start].words.as_slice(),
-                        )
-                    })
-            });
-            let lexicon = Lexicon::learn(training, &mut vocabulary);
+            model = model.refit(&Self::ladders_of(&jobs, &ladders));
+            let lexicon = Lexicon::learn(Self::linked_words(&jobs, &ladders), &mut vocabulary);
             for job in &mut jobs {
                 job.en_features
                     .iter_mut()
