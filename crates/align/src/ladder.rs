@@ -150,6 +150,8 @@ pub struct Bead {
     pub fr: Range<usize>,
     /// How sure the link is, in [0, 1]; 0 for an unlinked segment.
     pub confidence: f64,
+    /// What the link shows (all zero for an unlinked segment).
+    pub evidence: Evidence,
 }
 
 impl Bead {
@@ -188,16 +190,80 @@ const SIMILARITY_SMOOTHING: f64 = 1.5;
 const MAX_NUMBER_MISMATCHES: f64 = 4.0;
 const MAX_LENGTH_COST: f64 = 30.0;
 
-/// What a candidate link shows.
-#[derive(Debug, Clone, Copy, Default)]
-struct Evidence {
-    similarity: f64,
-    length_deviation: f64,
-    number_mismatches: f64,
-    boundary_mismatches: f64,
-    whole_paragraphs: bool,
-    merge: bool,
+/// What a link shows, from which its confidence is computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Evidence {
+    /// Shared evidence tokens over the mean token count (smoothed), in [0, 1).
+    pub similarity: f64,
+    /// Mean evidence tokens of the two sides: how much there was to compare.
+    pub tokens: f64,
+    /// Gale-Church's normalised length difference (a standard normal for translations).
+    pub length_deviation: f64,
+    /// Numbers present on one side only (at most 4).
+    pub number_mismatches: f64,
+    /// Link ends (0 to 2) at a paragraph boundary on one side only.
+    pub boundary_mismatches: f64,
+    /// Whether the link covers whole paragraphs or bullets on both sides.
+    pub whole_paragraphs: bool,
+    /// Segments linked beyond one a side (0 for a 1-1 link, 1 for a 2-1 link…).
+    pub extra_segments: usize,
+    /// Neighbouring beads (0 to 2) that are links too: a link between two links is held
+    /// in place by them.
+    pub linked_neighbours: u8,
 }
+
+/// Number of features the confidence reads, see [`Evidence::calibration_features`].
+pub const CALIBRATION_FEATURES: usize = 9;
+
+/// Logistic weights of the confidence over [`Evidence::calibration_features`], then the
+/// intercept. Fitted by maximum likelihood on the development gold (sentence-aligned
+/// literary bitexts and the notice sections under `tests/gold`); docs/alignment.md shows
+/// how, and the reliability of the result.
+const CALIBRATION_WEIGHTS: [f64; CALIBRATION_FEATURES + 1] = [
+    4.661, -0.215, -0.284, -0.433, -0.19, -5.534, 2.429, -0.866, 1.282, 0.122,
+];
+
+impl Evidence {
+    /// The features the confidence is a logistic function of: similarity, ln(1 + tokens),
+    /// ln(1 + tokens) again when no token is shared (long segments with nothing in common
+    /// are unlikely translations; short headings may well share nothing), |length
+    /// deviation| (at most 6), number mismatches, boundary mismatches, whole paragraphs
+    /// (0 or 1), extra segments, linked neighbours.
+    pub fn calibration_features(&self) -> [f64; CALIBRATION_FEATURES] {
+        [
+            self.similarity,
+            self.tokens.ln_1p(),
+            if self.similarity > 0.0 {
+                0.0
+            } else {
+                self.tokens.ln_1p()
+            },
+            self.length_deviation.abs().min(MAX_CALIBRATION_DEVIATION),
+            self.number_mismatches,
+            self.boundary_mismatches,
+            f64::from(u8::from(self.whole_paragraphs)),
+            self.extra_segments as f64,
+            f64::from(self.linked_neighbours),
+        ]
+    }
+
+    /// The estimated probability that the link is right.
+    pub fn confidence(&self) -> f64 {
+        let (weights, intercept) = CALIBRATION_WEIGHTS.split_at(CALIBRATION_FEATURES);
+        let score: f64 = intercept[0]
+            + self
+                .calibration_features()
+                .iter()
+                .zip(weights)
+                .map(|(x, w)| x * w)
+                .sum::<f64>();
+        1.0 / (1.0 + (-score).exp())
+    }
+}
+
+/// Largest length deviation the confidence tells apart: beyond it a link is as unlikely
+/// as it gets on length alone.
+const MAX_CALIBRATION_DEVIATION: f64 = 6.0;
 
 /// Reused buffers for merging the token lists of two segments.
 #[derive(Default)]
@@ -362,6 +428,7 @@ impl<'a> Scorer<'a> {
         let end_mismatch = en_side.is_boundary(en.end) != fr_side.is_boundary(fr.end);
         Evidence {
             similarity: shared / (mean_tokens + SIMILARITY_SMOOTHING),
+            tokens: mean_tokens,
             length_deviation: self.length_deviation(en_chars as f64, fr_chars as f64),
             number_mismatches,
             boundary_mismatches: f64::from(u8::from(start_mismatch) + u8::from(end_mismatch)),
@@ -369,7 +436,8 @@ impl<'a> Scorer<'a> {
                 && en_side.is_boundary(en.end)
                 && fr_side.is_boundary(fr.start)
                 && fr_side.is_boundary(fr.end),
-            merge: en.len() + fr.len() > 2,
+            extra_segments: en.len() + fr.len() - 2,
+            linked_neighbours: 0,
         }
     }
 
@@ -437,16 +505,9 @@ impl<'a> Scorer<'a> {
         ((en_numbers.len() + fr_numbers.len() - 2 * shared) as f64).min(MAX_NUMBER_MISMATCHES)
     }
 
-    fn confidence(&self, en: Range<usize>, fr: Range<usize>) -> f64 {
-        let evidence = self.evidence(en, fr, &mut Scratch::default());
-        let excess_deviation = (evidence.length_deviation.abs() - 1.0).max(0.0);
-        let score = -1.5 + 10.0 * evidence.similarity
-            - 0.7 * excess_deviation
-            - 0.6 * evidence.number_mismatches
-            - 1.2 * evidence.boundary_mismatches
-            + if evidence.whole_paragraphs { 1.0 } else { 0.0 }
-            - if evidence.merge { 0.3 } else { 0.0 };
-        1.0 / (1.0 + (-score).exp())
+    /// The evidence of a link, its neighbours not yet counted.
+    fn link_evidence(&self, en: Range<usize>, fr: Range<usize>) -> Evidence {
+        self.evidence(en, fr, &mut Scratch::default())
     }
 }
 
@@ -711,11 +772,15 @@ pub fn join_short_paragraphs(
         let (en_range, fr_range) = (first.en.start..last.en.end, first.fr.start..last.fr.end);
         let en_chars: usize = en.features[en_range.clone()].iter().map(|f| f.chars).sum();
         if end - start > 1 && en_chars <= max_chars {
-            let confidence = scorer.confidence(en_range.clone(), fr_range.clone());
+            let evidence = Evidence {
+                linked_neighbours: linked_neighbours(&beads, start..end),
+                ..scorer.link_evidence(en_range.clone(), fr_range.clone())
+            };
             joined.push(Bead {
                 en: en_range,
                 fr: fr_range,
-                confidence,
+                confidence: evidence.confidence(),
+                evidence,
             });
         } else {
             joined.extend_from_slice(&beads[start..end]);
@@ -749,17 +814,39 @@ fn paragraph_pair_end(beads: &[Bead], start: usize, en: Side<'_>, fr: Side<'_>) 
 }
 
 fn beads(scorer: &Scorer<'_>, path: &[(usize, usize)]) -> Vec<Bead> {
-    path.windows(2)
+    let mut beads: Vec<Bead> = path
+        .windows(2)
         .map(|step| {
             let (en, fr) = (step[0].0..step[1].0, step[0].1..step[1].1);
-            let confidence = if en.is_empty() || fr.is_empty() {
-                0.0
+            let evidence = if en.is_empty() || fr.is_empty() {
+                Evidence::default()
             } else {
-                scorer.confidence(en.clone(), fr.clone())
+                scorer.link_evidence(en.clone(), fr.clone())
             };
-            Bead { en, fr, confidence }
+            Bead {
+                en,
+                fr,
+                confidence: 0.0,
+                evidence,
+            }
         })
-        .collect()
+        .collect();
+    for k in 0..beads.len() {
+        if beads[k].is_link() {
+            let linked_neighbours = linked_neighbours(&beads, k..k + 1);
+            let bead = &mut beads[k];
+            bead.evidence.linked_neighbours = linked_neighbours;
+            bead.confidence = bead.evidence.confidence();
+        }
+    }
+    beads
+}
+
+/// How many of the beads just before and just after `run` are links.
+fn linked_neighbours(beads: &[Bead], run: Range<usize>) -> u8 {
+    let before = run.start.checked_sub(1).and_then(|k| beads.get(k));
+    let after = beads.get(run.end);
+    u8::from(before.is_some_and(Bead::is_link)) + u8::from(after.is_some_and(Bead::is_link))
 }
 
 #[cfg(test)]
