@@ -1,10 +1,14 @@
-//! The alignment ladder: dynamic programming over 1-1, 1-0, 0-1, 2-1 and 1-2 beads.
+//! The alignment ladder: dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2, 2-2, 3-1, 1-3,
+//! 3-2, 2-3 and 4-1 beads.
 //!
 //! A bead's cost adds a prior for its shape, the Gale-Church length cost on character
 //! lengths, a reward for shared evidence tokens (see [`crate::features`]), a penalty for
 //! numbers one side has and the other lacks, and a penalty for each end of a link where one
 //! side is at a paragraph boundary and the other is not. Merges never join two paragraphs.
-//! The search keeps a band around the diagonal, so memory grows linearly with the text;
+//! The length ratio, the length variance and the shape priors are estimated from the text
+//! being aligned ([`Model::with_length_ratio_of`], [`Model::refit`]).
+//! The search keeps a band around the diagonal of equal shares of characters (or, in a
+//! second pass, around the first pass's path), so memory grows linearly with the text;
 //! when the best path runs along the band's edge the band is doubled and the search rerun.
 
 use std::ops::Range;
@@ -44,10 +48,10 @@ pub struct Model {
     pub length_variance: f64,
     /// Cost of leaving one segment unlinked.
     pub skip_cost: f64,
+    /// -ln of the prior probability of each link shape, in the order of [`SHAPES`].
+    pub shape_costs: [f64; LINK_SHAPES],
     /// Weight of the shared-token similarity in the cost.
     pub evidence_weight: f64,
-    /// Similarity expected of unrelated segments: below it evidence costs, above it rewards.
-    pub evidence_baseline: f64,
     /// Cost of each number present on one side only.
     pub number_mismatch_cost: f64,
     /// Cost of a link end that is a paragraph boundary on one side only.
@@ -61,13 +65,79 @@ impl Default for Model {
         Model {
             length_ratio: 1.15,
             length_variance: 6.8,
-            skip_cost: 2.5,
-            evidence_weight: 10.0,
-            evidence_baseline: 0.12,
+            skip_cost: 5.5,
+            shape_costs: DEFAULT_SHAPE_COSTS,
+            evidence_weight: 25.0,
             number_mismatch_cost: 0.8,
             boundary_cost: 4.0,
-            band: 32,
+            band: 16,
         }
+    }
+}
+
+/// Characters of English text the default length ratio counts for when a text's own
+/// ratio is estimated: a notice section of a few hundred characters keeps close to the
+/// default, a book is measured by itself.
+const RATIO_PRIOR_CHARS: f64 = 2_000.0;
+/// Links the default shape costs count for when a text's own shape shares are estimated.
+const SHAPE_PRIOR_LINKS: f64 = 100.0;
+/// Fewest confident 1-1 links a text needs for its own length variance.
+const MIN_VARIANCE_LINKS: usize = 30;
+/// Median of a chi-square variable with one degree of freedom: the median squared
+/// deviation of a normal variable of unit variance.
+const CHI_SQUARE_1_MEDIAN: f64 = 0.455;
+
+impl Model {
+    /// The model with the length ratio of a text of `en_chars` English and `fr_chars`
+    /// French characters: French over English length, shrunk towards the default ratio as
+    /// the text gets short.
+    pub fn with_length_ratio_of(&self, en_chars: usize, fr_chars: usize) -> Model {
+        let (en, fr) = (en_chars as f64, fr_chars as f64);
+        let ratio = (fr + RATIO_PRIOR_CHARS * self.length_ratio) / (en + RATIO_PRIOR_CHARS);
+        Model {
+            length_ratio: ratio,
+            ..self.clone()
+        }
+    }
+
+    /// The model re-estimated from a first pass's beads: the share of each link shape (with
+    /// the default shares as a prior worth [`SHAPE_PRIOR_LINKS`] links) and, from the 1-1
+    /// links, the length variance (robustly, from the median squared deviation, which a
+    /// few wrong links do not move).
+    pub fn refit(&self, ladders: &[(Vec<Bead>, Side<'_>, Side<'_>)]) -> Model {
+        let mut counts = [0.0f64; LINK_SHAPES];
+        let mut squared_deviations = Vec::new();
+        for (beads, en, fr) in ladders {
+            for bead in beads.iter().filter(|b| b.is_link()) {
+                if let Some(k) = SHAPES[..LINK_SHAPES]
+                    .iter()
+                    .position(|&s| s == (bead.en.len(), bead.fr.len()))
+                {
+                    counts[k] += 1.0;
+                }
+                if bead.en.len() == 1 && bead.fr.len() == 1 {
+                    let en_chars = en.features[bead.en.start].chars as f64;
+                    let fr_chars = fr.features[bead.fr.start].chars as f64;
+                    let mean = ((en_chars + fr_chars / self.length_ratio) / 2.0).max(1.0);
+                    squared_deviations
+                        .push((fr_chars - self.length_ratio * en_chars).powi(2) / mean);
+                }
+            }
+        }
+        let links: f64 = counts.iter().sum();
+        let mut model = self.clone();
+        for (k, cost) in model.shape_costs.iter_mut().enumerate() {
+            let default_share = (-DEFAULT_SHAPE_COSTS[k]).exp();
+            *cost = -((counts[k] + SHAPE_PRIOR_LINKS * default_share)
+                / (links + SHAPE_PRIOR_LINKS))
+                .ln();
+        }
+        if squared_deviations.len() >= MIN_VARIANCE_LINKS {
+            let middle = squared_deviations.len() / 2;
+            let (_, median, _) = squared_deviations.select_nth_unstable_by(middle, f64::total_cmp);
+            model.length_variance = *median / CHI_SQUARE_1_MEDIAN;
+        }
+        model
     }
 }
 
@@ -80,6 +150,8 @@ pub struct Bead {
     pub fr: Range<usize>,
     /// How sure the link is, in [0, 1]; 0 for an unlinked segment.
     pub confidence: f64,
+    /// What the link shows (all zero for an unlinked segment).
+    pub evidence: Evidence,
 }
 
 impl Bead {
@@ -89,28 +161,109 @@ impl Bead {
     }
 }
 
-/// Bead shapes: (English segments, French segments).
-const SHAPES: [(usize, usize); 5] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)];
+/// Bead shapes: (English segments, French segments). The links come first, in the order
+/// of [`Model::shape_costs`]; then the two skips.
+pub const SHAPES: [(usize, usize); 11] = [
+    (1, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (3, 2),
+    (2, 3),
+    (4, 1),
+    (1, 0),
+    (0, 1),
+];
 
-/// -ln of the prior probability of a 1-1 link and of a 2-1 or 1-2 merge.
-const ONE_TO_ONE_PRIOR: f64 = 0.12;
-const MERGE_PRIOR: f64 = 2.8;
+/// Number of link shapes (the shapes of [`SHAPES`] before the skips).
+pub const LINK_SHAPES: usize = 9;
+
+/// -ln of the prior probability of each link shape, before a text shows its own: roughly
+/// the shares of hand-aligned literary and institutional EN-FR bitexts (1-1 about 80%, 2-1
+/// and 1-2 some 6% each, the larger shapes 0.3 to 1%).
+const DEFAULT_SHAPE_COSTS: [f64; LINK_SHAPES] = [0.22, 2.8, 2.8, 4.6, 4.4, 4.4, 5.5, 5.5, 5.8];
 /// Added to the similarity denominator so that one shared token between two-word
 /// segments does not count as a perfect match.
 const SIMILARITY_SMOOTHING: f64 = 1.5;
 const MAX_NUMBER_MISMATCHES: f64 = 4.0;
 const MAX_LENGTH_COST: f64 = 30.0;
 
-/// What a candidate link shows.
-#[derive(Debug, Clone, Copy, Default)]
-struct Evidence {
-    similarity: f64,
-    length_deviation: f64,
-    number_mismatches: f64,
-    boundary_mismatches: f64,
-    whole_paragraphs: bool,
-    merge: bool,
+/// What a link shows, from which its confidence is computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Evidence {
+    /// Shared evidence tokens over the mean token count (smoothed), in [0, 1).
+    pub similarity: f64,
+    /// Mean evidence tokens of the two sides: how much there was to compare.
+    pub tokens: f64,
+    /// Gale-Church's normalised length difference (a standard normal for translations).
+    pub length_deviation: f64,
+    /// Numbers present on one side only (at most 4).
+    pub number_mismatches: f64,
+    /// Link ends (0 to 2) at a paragraph boundary on one side only.
+    pub boundary_mismatches: f64,
+    /// Whether the link covers whole paragraphs or bullets on both sides.
+    pub whole_paragraphs: bool,
+    /// Segments linked beyond one a side (0 for a 1-1 link, 1 for a 2-1 link…).
+    pub extra_segments: usize,
+    /// Neighbouring beads (0 to 2) that are links too: a link between two links is held
+    /// in place by them.
+    pub linked_neighbours: u8,
 }
+
+/// Number of features the confidence reads, see [`Evidence::calibration_features`].
+pub const CALIBRATION_FEATURES: usize = 9;
+
+/// Logistic weights of the confidence over [`Evidence::calibration_features`], then the
+/// intercept. Fitted by maximum likelihood on the development gold (sentence-aligned
+/// literary bitexts and the notice sections under `tests/gold`); docs/alignment.md shows
+/// how, and the reliability of the result.
+const CALIBRATION_WEIGHTS: [f64; CALIBRATION_FEATURES + 1] = [
+    4.661, -0.215, -0.284, -0.433, -0.19, -5.534, 2.429, -0.866, 1.282, 0.122,
+];
+
+impl Evidence {
+    /// The features the confidence is a logistic function of: similarity, ln(1 + tokens),
+    /// ln(1 + tokens) again when no token is shared (long segments with nothing in common
+    /// are unlikely translations; short headings may well share nothing), |length
+    /// deviation| (at most 6), number mismatches, boundary mismatches, whole paragraphs
+    /// (0 or 1), extra segments, linked neighbours.
+    pub fn calibration_features(&self) -> [f64; CALIBRATION_FEATURES] {
+        [
+            self.similarity,
+            self.tokens.ln_1p(),
+            if self.similarity > 0.0 {
+                0.0
+            } else {
+                self.tokens.ln_1p()
+            },
+            self.length_deviation.abs().min(MAX_CALIBRATION_DEVIATION),
+            self.number_mismatches,
+            self.boundary_mismatches,
+            f64::from(u8::from(self.whole_paragraphs)),
+            self.extra_segments as f64,
+            f64::from(self.linked_neighbours),
+        ]
+    }
+
+    /// The estimated probability that the link is right.
+    pub fn confidence(&self) -> f64 {
+        let (weights, intercept) = CALIBRATION_WEIGHTS.split_at(CALIBRATION_FEATURES);
+        let score: f64 = intercept[0]
+            + self
+                .calibration_features()
+                .iter()
+                .zip(weights)
+                .map(|(x, w)| x * w)
+                .sum::<f64>();
+        1.0 / (1.0 + (-score).exp())
+    }
+}
+
+/// Largest length deviation the confidence tells apart: beyond it a link is as unlikely
+/// as it gets on length alone.
+const MAX_CALIBRATION_DEVIATION: f64 = 6.0;
 
 /// Reused buffers for merging the token lists of two segments.
 #[derive(Default)]
@@ -133,13 +286,6 @@ impl IdList {
         match self {
             IdList::Tokens => &features.tokens,
             IdList::Numbers => &features.numbers,
-        }
-    }
-
-    fn of_pairs(self, pairs: &MergedPairs) -> &Lists {
-        match self {
-            IdList::Tokens => &pairs.tokens,
-            IdList::Numbers => &pairs.numbers,
         }
     }
 }
@@ -167,48 +313,62 @@ impl Lists {
     }
 }
 
-/// The token and number lists of every two consecutive segments of one side, merged once.
-/// The search prices a 2-1 and a 1-2 bead in every cell of its band, so merging there would
-/// repeat each merge as many times as the band is wide. List `k` covers segments `k` and
-/// `k + 1`.
+/// Most segments one side of a bead covers.
+const MAX_SPAN: usize = 4;
+
+/// The token and number lists of every run of two to [`MAX_SPAN`] consecutive segments of
+/// one side, merged once. The search prices every bead shape in every cell of its band, so
+/// merging there would repeat each merge as many times as the band is wide. In
+/// `runs[n - 2]`, list `k` covers segments `k` to `k + n - 1`.
 #[derive(Debug, Default)]
-struct MergedPairs {
-    tokens: Lists,
-    numbers: Lists,
+struct MergedRuns {
+    runs: Vec<(Lists, Lists)>,
 }
 
-impl MergedPairs {
-    fn new(features: &[Features]) -> MergedPairs {
-        let mut merged = MergedPairs::default();
+impl MergedRuns {
+    fn new(features: &[Features]) -> MergedRuns {
         let mut buffer = Vec::new();
-        for pair in features.windows(2) {
-            merged.tokens.push(union(pair, IdList::Tokens, &mut buffer));
-            merged
-                .numbers
-                .push(union(pair, IdList::Numbers, &mut buffer));
+        let runs = (2..=MAX_SPAN)
+            .map(|length| {
+                let (mut tokens, mut numbers) = (Lists::default(), Lists::default());
+                for run in features.windows(length) {
+                    tokens.push(union(run, IdList::Tokens, &mut buffer));
+                    numbers.push(union(run, IdList::Numbers, &mut buffer));
+                }
+                (tokens, numbers)
+            })
+            .collect();
+        MergedRuns { runs }
+    }
+
+    /// The merged list of `range`, when it was merged.
+    fn get(&self, range: &Range<usize>, list: IdList) -> Option<&[u32]> {
+        let (tokens, numbers) = self.runs.get(range.len().checked_sub(2)?)?;
+        match list {
+            IdList::Tokens => tokens.get(range.start),
+            IdList::Numbers => numbers.get(range.start),
         }
-        merged
     }
 }
 
-/// One side as the scorer reads it: its segments and, for the search, their merged pairs.
+/// One side as the scorer reads it: its segments and, for the search, their merged runs.
 struct ScoredSide<'a> {
     side: Side<'a>,
-    pairs: MergedPairs,
+    runs: MergedRuns,
 }
 
 impl ScoredSide<'_> {
-    /// The sorted union of `list` over the segments of `range`: precomputed for two segments
-    /// when the pairs were merged, built in `buffer` otherwise.
+    /// The sorted union of `list` over the segments of `range`: precomputed when the runs
+    /// were merged, built in `buffer` otherwise.
     fn union<'s>(
         &'s self,
         range: Range<usize>,
         list: IdList,
         buffer: &'s mut Vec<u32>,
     ) -> &'s [u32] {
-        match list.of_pairs(&self.pairs).get(range.start) {
-            Some(precomputed) if range.len() == 2 => precomputed,
-            _ => union(&self.side.features[range], list, buffer),
+        match self.runs.get(&range, list) {
+            Some(precomputed) => precomputed,
+            None => union(&self.side.features[range], list, buffer),
         }
     }
 }
@@ -222,28 +382,28 @@ struct Scorer<'a> {
 impl<'a> Scorer<'a> {
     /// A scorer for the search, which prices every bead of its band.
     fn for_search(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
-        Scorer::with_pairs(en, fr, model, MergedPairs::new)
+        Scorer::with_runs(en, fr, model, MergedRuns::new)
     }
 
     /// A scorer for a few confidences, which are not worth merging every pair for.
     fn for_confidence(en: Side<'a>, fr: Side<'a>, model: &'a Model) -> Scorer<'a> {
-        Scorer::with_pairs(en, fr, model, |_| MergedPairs::default())
+        Scorer::with_runs(en, fr, model, |_| MergedRuns::default())
     }
 
-    fn with_pairs(
+    fn with_runs(
         en: Side<'a>,
         fr: Side<'a>,
         model: &'a Model,
-        merged: impl Fn(&[Features]) -> MergedPairs,
+        merged: impl Fn(&[Features]) -> MergedRuns,
     ) -> Scorer<'a> {
         Scorer {
             en: ScoredSide {
                 side: en,
-                pairs: merged(en.features),
+                runs: merged(en.features),
             },
             fr: ScoredSide {
                 side: fr,
-                pairs: merged(fr.features),
+                runs: merged(fr.features),
             },
             model,
         }
@@ -258,16 +418,9 @@ impl<'a> Scorer<'a> {
             .union(fr.clone(), IdList::Tokens, &mut scratch.fr_tokens);
         let shared = count_shared(en_tokens, fr_tokens) as f64;
         let mean_tokens = (en_tokens.len() + fr_tokens.len()) as f64 / 2.0;
-        let en_numbers = self
-            .en
-            .union(en.clone(), IdList::Numbers, &mut scratch.en_numbers);
-        let fr_numbers = self
-            .fr
-            .union(fr.clone(), IdList::Numbers, &mut scratch.fr_numbers);
+        let number_mismatches = self.number_mismatches(en.clone(), fr.clone(), scratch);
         let en_features = &self.en.side.features[en.clone()];
         let fr_features = &self.fr.side.features[fr.clone()];
-        let shared_numbers = count_shared(en_numbers, fr_numbers);
-        let number_mismatches = (en_numbers.len() + fr_numbers.len() - 2 * shared_numbers) as f64;
         let en_chars: usize = en_features.iter().map(|f| f.chars).sum();
         let fr_chars: usize = fr_features.iter().map(|f| f.chars).sum();
         let (en_side, fr_side) = (self.en.side, self.fr.side);
@@ -275,14 +428,16 @@ impl<'a> Scorer<'a> {
         let end_mismatch = en_side.is_boundary(en.end) != fr_side.is_boundary(fr.end);
         Evidence {
             similarity: shared / (mean_tokens + SIMILARITY_SMOOTHING),
+            tokens: mean_tokens,
             length_deviation: self.length_deviation(en_chars as f64, fr_chars as f64),
-            number_mismatches: number_mismatches.min(MAX_NUMBER_MISMATCHES),
+            number_mismatches,
             boundary_mismatches: f64::from(u8::from(start_mismatch) + u8::from(end_mismatch)),
             whole_paragraphs: en_side.is_boundary(en.start)
                 && en_side.is_boundary(en.end)
                 && fr_side.is_boundary(fr.start)
                 && fr_side.is_boundary(fr.end),
-            merge: en.len() + fr.len() > 2,
+            extra_segments: en.len() + fr.len() - 2,
+            linked_neighbours: 0,
         }
     }
 
@@ -293,40 +448,66 @@ impl<'a> Scorer<'a> {
         (fr_chars - ratio * en_chars) / (self.model.length_variance * mean.max(1.0)).sqrt()
     }
 
-    /// Cost of the bead covering `en` and `fr`, `None` when the shape is not allowed there.
-    fn cost(&self, en: Range<usize>, fr: Range<usize>, scratch: &mut Scratch) -> Option<f64> {
-        if !self.en.side.within_one_paragraph(&en) || !self.fr.side.within_one_paragraph(&fr) {
+    /// Cost of the bead covering `en` and `fr`; `None` when the shape is not allowed there
+    /// or when the bead would cost more than `budget` (a bead that cannot improve on the
+    /// best path found so far into its cell is not worth pricing in full).
+    fn cost(
+        &self,
+        shape: usize,
+        en: Range<usize>,
+        fr: Range<usize>,
+        scratch: &mut Scratch,
+        budget: f64,
+    ) -> Option<f64> {
+        let (en_side, fr_side) = (self.en.side, self.fr.side);
+        if !en_side.within_one_paragraph(&en) || !fr_side.within_one_paragraph(&fr) {
             return None;
         }
         if en.is_empty() || fr.is_empty() {
             return Some(self.model.skip_cost);
         }
-        let evidence = self.evidence(en, fr, scratch);
         let model = self.model;
-        let prior = if evidence.merge {
-            MERGE_PRIOR
-        } else {
-            ONE_TO_ONE_PRIOR
+        let chars = |side: Side<'_>, range: Range<usize>| -> f64 {
+            side.features[range].iter().map(|f| f.chars).sum::<usize>() as f64
         };
+        let deviation =
+            self.length_deviation(chars(en_side, en.clone()), chars(fr_side, fr.clone()));
+        let boundary_mismatches =
+            u8::from(en_side.is_boundary(en.start) != fr_side.is_boundary(fr.start))
+                + u8::from(en_side.is_boundary(en.end) != fr_side.is_boundary(fr.end));
+        let fixed = model.shape_costs.get(shape)?
+            + length_cost(deviation)
+            + model.boundary_cost * f64::from(boundary_mismatches);
+        let en_tokens = self
+            .en
+            .union(en.clone(), IdList::Tokens, &mut scratch.en_tokens);
+        let fr_tokens = self
+            .fr
+            .union(fr.clone(), IdList::Tokens, &mut scratch.fr_tokens);
+        let denominator = (en_tokens.len() + fr_tokens.len()) as f64 / 2.0 + SIMILARITY_SMOOTHING;
+        let best_similarity = en_tokens.len().min(fr_tokens.len()) as f64 / denominator;
+        if fixed - model.evidence_weight * best_similarity >= budget {
+            return None;
+        }
+        let similarity = count_shared(en_tokens, fr_tokens) as f64 / denominator;
+        let number_mismatches = self.number_mismatches(en, fr, scratch);
         Some(
-            prior
-                + length_cost(evidence.length_deviation)
-                + model.evidence_weight * (model.evidence_baseline - evidence.similarity)
-                + model.number_mismatch_cost * evidence.number_mismatches
-                + model.boundary_cost * evidence.boundary_mismatches,
+            fixed - model.evidence_weight * similarity
+                + model.number_mismatch_cost * number_mismatches,
         )
     }
 
-    fn confidence(&self, en: Range<usize>, fr: Range<usize>) -> f64 {
-        let evidence = self.evidence(en, fr, &mut Scratch::default());
-        let excess_deviation = (evidence.length_deviation.abs() - 1.0).max(0.0);
-        let score = -1.5 + 10.0 * evidence.similarity
-            - 0.7 * excess_deviation
-            - 0.6 * evidence.number_mismatches
-            - 1.2 * evidence.boundary_mismatches
-            + if evidence.whole_paragraphs { 1.0 } else { 0.0 }
-            - if evidence.merge { 0.3 } else { 0.0 };
-        1.0 / (1.0 + (-score).exp())
+    /// Numbers present on one side only, up to [`MAX_NUMBER_MISMATCHES`].
+    fn number_mismatches(&self, en: Range<usize>, fr: Range<usize>, scratch: &mut Scratch) -> f64 {
+        let en_numbers = self.en.union(en, IdList::Numbers, &mut scratch.en_numbers);
+        let fr_numbers = self.fr.union(fr, IdList::Numbers, &mut scratch.fr_numbers);
+        let shared = count_shared(en_numbers, fr_numbers);
+        ((en_numbers.len() + fr_numbers.len() - 2 * shared) as f64).min(MAX_NUMBER_MISMATCHES)
+    }
+
+    /// The evidence of a link, its neighbours not yet counted.
+    fn link_evidence(&self, en: Range<usize>, fr: Range<usize>) -> Evidence {
+        self.evidence(en, fr, &mut Scratch::default())
     }
 }
 
@@ -418,15 +599,14 @@ struct Band {
 }
 
 impl Band {
-    fn new(en_len: usize, fr_len: usize, half_width: usize) -> Band {
-        let lows = (0..=en_len)
-            .map(|i| {
-                let centre = (i * fr_len).checked_div(en_len).unwrap_or(0);
-                centre.saturating_sub(half_width)
-            })
-            .collect();
+    /// The band of `half_width` French positions either side of the diagonal `centres`
+    /// (one French position per English position).
+    fn new(centres: &[usize], fr_len: usize, half_width: usize) -> Band {
         Band {
-            lows,
+            lows: centres
+                .iter()
+                .map(|c| c.saturating_sub(half_width))
+                .collect(),
             width: 2 * half_width + 1,
             fr_len,
         }
@@ -452,12 +632,61 @@ impl Band {
     }
 }
 
+/// For each English position, the French position that has gone through the same share of
+/// its side's characters. Translations keep their lengths in proportion far better than
+/// their sentence counts, so the best path stays close to this line and a narrow band holds it.
+fn length_diagonal(en: Side<'_>, fr: Side<'_>) -> Vec<usize> {
+    let total = |side: Side<'_>| side.features.iter().map(|f| f.chars).sum::<usize>().max(1);
+    let (en_total, fr_total) = (total(en), total(fr));
+    let mut centres = Vec::with_capacity(en.len() + 1);
+    let (mut en_chars, mut fr_chars, mut j) = (0usize, 0usize, 0usize);
+    for i in 0..=en.len() {
+        // The first French position whose share of characters reaches the English one's.
+        while j < fr.len() && fr_chars * en_total < en_chars * fr_total {
+            fr_chars += fr.features[j].chars;
+            j += 1;
+        }
+        centres.push(j);
+        if let Some(segment) = en.features.get(i) {
+            en_chars += segment.chars;
+        }
+    }
+    centres
+}
+
 /// Aligns two sides and returns the ladder, unlinked segments included.
 pub fn align(en: Side<'_>, fr: Side<'_>, model: &Model) -> Vec<Bead> {
+    align_around(en, fr, model, &length_diagonal(en, fr), model.band)
+}
+
+/// Half-width of the band around a previous pass's path: a second pass moves links by a
+/// few segments, not by the drift a first pass has to allow for.
+const REALIGN_BAND: usize = 6;
+
+/// Aligns two sides again, searching near the ladder of a previous pass.
+pub fn realign(en: Side<'_>, fr: Side<'_>, model: &Model, previous: &[Bead]) -> Vec<Bead> {
+    let mut centres = vec![0; en.len() + 1];
+    for bead in previous {
+        for centre in &mut centres[bead.en.start..=bead.en.end] {
+            *centre = bead.fr.end;
+        }
+    }
+    align_around(en, fr, model, &centres, REALIGN_BAND)
+}
+
+/// The best ladder inside a band around `centres`, widened until the path stays off the
+/// band's edges.
+fn align_around(
+    en: Side<'_>,
+    fr: Side<'_>,
+    model: &Model,
+    centres: &[usize],
+    half_width: usize,
+) -> Vec<Bead> {
     let scorer = Scorer::for_search(en, fr, model);
-    let mut half_width = model.band.max(4);
+    let mut half_width = half_width.max(4);
     loop {
-        let band = Band::new(en.len(), fr.len(), half_width);
+        let band = Band::new(centres, fr.len(), half_width);
         let covers_all = half_width >= fr.len().max(en.len());
         match search(&scorer, &band) {
             Some(path) if covers_all || !path.iter().any(|&(i, j)| band.on_inner_edge(i, j)) => {
@@ -497,7 +726,9 @@ fn search(scorer: &Scorer<'_>, band: &Band) -> Option<Vec<(usize, usize)>> {
                 if !costs[from].is_finite() {
                     continue;
                 }
-                let Some(step) = scorer.cost(i - de..i, j - df..j, &mut scratch) else {
+                let budget = costs[here] - costs[from];
+                let Some(step) = scorer.cost(shape, i - de..i, j - df..j, &mut scratch, budget)
+                else {
                     continue;
                 };
                 let total = costs[from] + step;
@@ -541,11 +772,15 @@ pub fn join_short_paragraphs(
         let (en_range, fr_range) = (first.en.start..last.en.end, first.fr.start..last.fr.end);
         let en_chars: usize = en.features[en_range.clone()].iter().map(|f| f.chars).sum();
         if end - start > 1 && en_chars <= max_chars {
-            let confidence = scorer.confidence(en_range.clone(), fr_range.clone());
+            let evidence = Evidence {
+                linked_neighbours: linked_neighbours(&beads, start..end),
+                ..scorer.link_evidence(en_range.clone(), fr_range.clone())
+            };
             joined.push(Bead {
                 en: en_range,
                 fr: fr_range,
-                confidence,
+                confidence: evidence.confidence(),
+                evidence,
             });
         } else {
             joined.extend_from_slice(&beads[start..end]);
@@ -579,17 +814,39 @@ fn paragraph_pair_end(beads: &[Bead], start: usize, en: Side<'_>, fr: Side<'_>) 
 }
 
 fn beads(scorer: &Scorer<'_>, path: &[(usize, usize)]) -> Vec<Bead> {
-    path.windows(2)
+    let mut beads: Vec<Bead> = path
+        .windows(2)
         .map(|step| {
             let (en, fr) = (step[0].0..step[1].0, step[0].1..step[1].1);
-            let confidence = if en.is_empty() || fr.is_empty() {
-                0.0
+            let evidence = if en.is_empty() || fr.is_empty() {
+                Evidence::default()
             } else {
-                scorer.confidence(en.clone(), fr.clone())
+                scorer.link_evidence(en.clone(), fr.clone())
             };
-            Bead { en, fr, confidence }
+            Bead {
+                en,
+                fr,
+                confidence: 0.0,
+                evidence,
+            }
         })
-        .collect()
+        .collect();
+    for k in 0..beads.len() {
+        if beads[k].is_link() {
+            let linked_neighbours = linked_neighbours(&beads, k..k + 1);
+            let bead = &mut beads[k];
+            bead.evidence.linked_neighbours = linked_neighbours;
+            bead.confidence = bead.evidence.confidence();
+        }
+    }
+    beads
+}
+
+/// How many of the beads just before and just after `run` are links.
+fn linked_neighbours(beads: &[Bead], run: Range<usize>) -> u8 {
+    let before = run.start.checked_sub(1).and_then(|k| beads.get(k));
+    let after = beads.get(run.end);
+    u8::from(before.is_some_and(Bead::is_link)) + u8::from(after.is_some_and(Bead::is_link))
 }
 
 #[cfg(test)]
@@ -635,7 +892,8 @@ mod tests {
 
     #[test]
     fn band_cells_are_unique_and_inside() {
-        let band = Band::new(10, 20, 3);
+        let centres: Vec<usize> = (0..=10).map(|i| 2 * i).collect();
+        let band = Band::new(&centres, 20, 3);
         let mut seen = std::collections::HashSet::new();
         for i in 0..=10 {
             for j in band.columns(i) {

@@ -1,20 +1,27 @@
-//! A translation lexicon bootstrapped from the text being aligned.
+//! A translation lexicon learned from the text being aligned.
 //!
-//! Confident 1-1 links of a first pass are read as a small parallel corpus: an English and a
-//! French word that keep occurring in the same links (Dice coefficient) are taken as
-//! translations. Each learned pair becomes a shared evidence token, so the second pass sees
-//! "poste"/"position" as it sees "NATO"/"OTAN". This is what hunalign's `-realign` does.
+//! Confident links of a first pass are read as a small parallel corpus, on which IBM
+//! Model 1 is trained by a few rounds of expectation-maximisation in both directions
+//! (English given French and French given English, each with an empty word), as Moore (2002)
+//! and hunalign's realignment do. A word pair whose translation probability is high in both
+//! directions is learned; each learned pair becomes a shared evidence token, so the second
+//! pass sees "poste"/"position" as it sees "NATO"/"OTAN". Model 1 explains a word by its
+//! likeliest partner in each link, so the words around a frequent pair do not pair with it
+//! as they would under a co-occurrence score.
 
 use std::collections::HashMap;
 
 use crate::features::{Features, Vocabulary};
 
-/// Fewest links a word pair must share to be learned: one co-occurrence is chance.
-const MIN_JOINT: u32 = 2;
-/// Smallest Dice coefficient of a learned pair.
-const MIN_DICE: f64 = 0.5;
-/// Most translations learned for one word.
-const MAX_TRANSLATIONS: usize = 2;
+/// Rounds of expectation-maximisation: Model 1's likelihood is concave, and on a few
+/// hundred links the learned pairs stop changing after about five.
+const EM_ROUNDS: usize = 5;
+/// Fewest links a word must occur in for its translations to be trusted: a pair seen once
+/// gets a probability of 1 by chance.
+const MIN_OCCURRENCES: u32 = 2;
+/// Smallest translation probability, in each direction, of a learned pair. Chosen on the
+/// development bitexts: 0.2 keeps the two or three senses a frequent word has.
+const MIN_PROBABILITY: f64 = 0.2;
 
 /// Learned word translations, as evidence tokens keyed by word id.
 #[derive(Debug, Default)]
@@ -22,53 +29,105 @@ pub struct Lexicon {
     tokens_by_word: HashMap<u32, Vec<u32>>,
 }
 
+/// Model 1 translation probabilities t(target | source) of one direction.
+type Translations = HashMap<(u32, u32), f64>;
+
+/// The id standing for the empty word, which explains target words with no source.
+const EMPTY_WORD: u32 = u32::MAX;
+
+/// Trains Model 1 for `target` words given `source` words over aligned word lists and
+/// returns the translations of at least [`MIN_PROBABILITY`].
+///
+/// Every (source, target) pair of a link gets a slot in one flat table once; the rounds of
+/// expectation-maximisation then run over slot numbers, without hashing.
+fn train(pairs: &[(&[u32], &[u32])], source_first: bool) -> Translations {
+    let mut slots: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut sources: HashMap<u32, usize> = HashMap::new();
+    let mut slot_pairs: Vec<(u32, u32)> = Vec::new();
+    let mut slot_sources: Vec<usize> = Vec::new();
+    // Per target word of every link: the slots of the empty word and of every source word.
+    let mut links: Vec<Vec<usize>> = Vec::new();
+    for &(en, fr) in pairs {
+        let (source, target) = if source_first { (en, fr) } else { (fr, en) };
+        for &t in target {
+            let mut row = Vec::with_capacity(source.len() + 1);
+            for &s in std::iter::once(&EMPTY_WORD).chain(source) {
+                let next_source = sources.len();
+                let source_index = *sources.entry(s).or_insert(next_source);
+                let next_slot = slot_pairs.len();
+                let slot = *slots.entry((s, t)).or_insert(next_slot);
+                if slot == next_slot {
+                    slot_pairs.push((s, t));
+                    slot_sources.push(source_index);
+                }
+                row.push(slot);
+            }
+            links.push(row);
+        }
+    }
+    let mut table = vec![1.0; slot_pairs.len()];
+    let mut counts = vec![0.0; slot_pairs.len()];
+    let mut totals = vec![0.0; sources.len()];
+    for _ in 0..EM_ROUNDS {
+        counts.fill(0.0);
+        totals.fill(0.0);
+        for row in &links {
+            let norm: f64 = row.iter().map(|&slot| table[slot]).sum();
+            if norm <= 0.0 {
+                continue;
+            }
+            for &slot in row {
+                let share = table[slot] / norm;
+                counts[slot] += share;
+                totals[slot_sources[slot]] += share;
+            }
+        }
+        for (slot, probability) in table.iter_mut().enumerate() {
+            let total = totals[slot_sources[slot]];
+            *probability = if total > 0.0 {
+                counts[slot] / total
+            } else {
+                0.0
+            };
+        }
+    }
+    // Only pairs likely enough to be learned are kept: most of the table is chance.
+    slot_pairs
+        .into_iter()
+        .zip(table)
+        .filter(|&(_, probability)| probability >= MIN_PROBABILITY)
+        .collect()
+}
+
 impl Lexicon {
     /// Learns word pairs from aligned (English words, French words) pairs.
-    pub fn learn<'a>(
-        pairs: impl IntoIterator<Item = (&'a [u32], &'a [u32])>,
-        vocabulary: &mut Vocabulary,
-    ) -> Lexicon {
-        let mut en_count: HashMap<u32, u32> = HashMap::new();
-        let mut fr_count: HashMap<u32, u32> = HashMap::new();
-        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
-        for (en_words, fr_words) in pairs {
-            for &e in en_words {
-                *en_count.entry(e).or_default() += 1;
-                for &f in fr_words {
-                    *joint.entry((e, f)).or_default() += 1;
-                }
-            }
-            for &f in fr_words {
-                *fr_count.entry(f).or_default() += 1;
-            }
-        }
-        let dice = |(e, f): (u32, u32), together: u32| {
-            2.0 * f64::from(together)
-                / f64::from(
-                    en_count.get(&e).copied().unwrap_or(0) + fr_count.get(&f).copied().unwrap_or(0),
-                )
-        };
-        let mut candidates: Vec<(f64, (u32, u32))> = joint
-            .into_iter()
-            .filter(|&(_, together)| together >= MIN_JOINT)
-            .map(|(pair, together)| (dice(pair, together), pair))
-            .filter(|&(score, _)| score >= MIN_DICE)
+    pub fn learn(pairs: Vec<(Vec<u32>, Vec<u32>)>, vocabulary: &mut Vocabulary) -> Lexicon {
+        let pairs: Vec<(&[u32], &[u32])> = pairs
+            .iter()
+            .map(|(en, fr)| (en.as_slice(), fr.as_slice()))
             .collect();
-        // Best pairs first, ties in id order, so results do not depend on hash order.
-        candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        // Words that always appear together (a repeated sentence) would otherwise pair with
-        // every word around them: each word keeps its best few translations only.
-        let mut translations: HashMap<u32, usize> = HashMap::new();
-        let mut learned = Vec::new();
-        for (_, (e, f)) in candidates {
-            if translations.get(&e).copied().unwrap_or(0) < MAX_TRANSLATIONS
-                && translations.get(&f).copied().unwrap_or(0) < MAX_TRANSLATIONS
-            {
-                *translations.entry(e).or_default() += 1;
-                *translations.entry(f).or_default() += 1;
-                learned.push((e, f));
+        let mut occurrences: HashMap<u32, u32> = HashMap::new();
+        for &(en, fr) in &pairs {
+            for &w in en.iter().chain(fr) {
+                *occurrences.entry(w).or_default() += 1;
             }
         }
+        let frequent = |w: u32| occurrences.get(&w).copied().unwrap_or(0) >= MIN_OCCURRENCES;
+        let fr_given_en = train(&pairs, true);
+        let en_given_fr = train(&pairs, false);
+        let mut learned: Vec<(u32, u32)> = fr_given_en
+            .iter()
+            .filter(|&(&(e, f), &p)| {
+                e != EMPTY_WORD
+                    && p >= MIN_PROBABILITY
+                    && frequent(e)
+                    && frequent(f)
+                    && en_given_fr.get(&(f, e)).copied().unwrap_or(0.0) >= MIN_PROBABILITY
+            })
+            .map(|(&pair, _)| pair)
+            .collect();
+        // Token ids in pair order, so results do not depend on hash order.
+        learned.sort_unstable();
         let mut lexicon = Lexicon::default();
         for (e, f) in learned {
             let token = vocabulary.id("t:", &format!("{e}:{f}"));
@@ -82,11 +141,6 @@ impl Lexicon {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.tokens_by_word.values().map(Vec::len).sum::<usize>() / 2
-    }
-
-    /// Whether nothing was learned.
-    pub fn is_empty(&self) -> bool {
-        self.tokens_by_word.is_empty()
     }
 
     /// Adds the lexicon's tokens for the segment's words to its evidence.
@@ -126,10 +180,7 @@ mod tests {
                 words(Side::Fr, &["titulaire", "taches"]),
             ),
         ];
-        let lexicon = Lexicon::learn(
-            pairs.iter().map(|(e, f)| (e.as_slice(), f.as_slice())),
-            &mut vocabulary,
-        );
+        let lexicon = Lexicon::learn(pairs.to_vec(), &mut vocabulary);
         assert_eq!(lexicon.len(), 3);
 
         let mut features = Features {

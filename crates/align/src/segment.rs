@@ -3,7 +3,14 @@
 //! UAX #29 sentence boundaries (unicode-segmentation) are the base; a repair pass glues back
 //! the pieces UAX #29 cuts after English and French abbreviations ("e.g.", "Dr.", "M.",
 //! "p. ex.", "art. 3", "15 Mar. 2024"), after list numbers ("1.") and before closing
-//! quotes that French spacing pushed after the terminator ("? »").
+//! quotes that French spacing pushed after the terminator ("? »"), and never cuts inside a
+//! token: a boundary with no space on either side is part of a web address, an e-mail,
+//! a file name or a number ("youtube.com/watch?v=x", "report.v2.pdf", "3.5").
+//!
+//! Editorial markers — a bracketed word or two standing for a note of the translator or
+//! the editor, such as "[Translation]", "[Traduction]" or "[English]" — are not text of the
+//! document: a segment that is only a marker is left out, and a marker opening a segment is
+//! cut off.
 
 use conventions::bullets;
 use unicode_segmentation::UnicodeSegmentation;
@@ -50,8 +57,11 @@ fn segment_lines(text: &str) -> Vec<Segment> {
             continue;
         }
         for sentence in split_sentences(body) {
+            let Some(text) = without_editorial_marker(sentence) else {
+                continue;
+            };
             segments.push(Segment {
-                text: sentence.to_owned(),
+                text: text.to_owned(),
                 paragraph,
                 line: line_number,
             });
@@ -74,14 +84,41 @@ fn segment_presplit(text: &str) -> Vec<Segment> {
             }
             continue;
         }
+        let Some(text) = without_editorial_marker(trimmed) else {
+            continue;
+        };
         paragraph_open = true;
         segments.push(Segment {
-            text: trimmed.to_owned(),
+            text: text.to_owned(),
             paragraph,
             line: line_number,
         });
     }
     segments
+}
+
+/// Most words of an editorial marker: "[Translation]", "[Original: English]".
+const MAX_MARKER_WORDS: usize = 3;
+
+/// The segment without an editorial marker opening it; `None` when nothing but markers
+/// (or no word) is left.
+fn without_editorial_marker(segment: &str) -> Option<&str> {
+    let mut rest = segment.trim();
+    while let Some(after) = rest.strip_prefix('[') {
+        let Some((inside, tail)) = after.split_once(']') else {
+            break;
+        };
+        let words = inside.split_whitespace().count();
+        let is_marker = (1..=MAX_MARKER_WORDS).contains(&words)
+            && inside
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ':' | '-' | '\''));
+        if !is_marker {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    has_word_content(rest).then_some(rest)
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -106,7 +143,12 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
         let span = (offset, offset + piece.len());
         offset += piece.len();
         match sentences.last_mut() {
-            Some(last) if continues(&paragraph[last.0..last.1], piece) => last.1 = span.1,
+            Some(last)
+                if inside_token(&paragraph[last.0..last.1], piece)
+                    || continues(&paragraph[last.0..last.1], piece) =>
+            {
+                last.1 = span.1
+            }
             _ => sentences.push(span),
         }
     }
@@ -115,6 +157,14 @@ pub fn split_sentences(paragraph: &str) -> Vec<&str> {
         .map(|(start, end)| paragraph[start..end].trim())
         .filter(|s| has_word_content(s))
         .collect()
+}
+
+/// Whether the boundary between `current` and `next` falls inside a token: no space on
+/// either side, as in a web address, an e-mail, a file name or a number.
+fn inside_token(current: &str, next: &str) -> bool {
+    !current.ends_with(char::is_whitespace)
+        && current.ends_with(|c: char| !matches!(c, '»' | '"' | '”' | ')'))
+        && next.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '=' | '/' | '_' | '-'))
 }
 
 /// Abbreviations after which a sentence never ends.
@@ -262,6 +312,36 @@ mod tests {
             .map(|s| (s.text.as_str(), s.paragraph))
             .collect();
         assert_eq!(got, vec![("One. Two.", 0), ("Three", 0), ("Four", 1)]);
+    }
+
+    #[test]
+    fn tokens_with_periods_or_question_marks_stay_whole() {
+        for sentence in [
+            "Watch https://www.youtube.com/watch?v=abc123 for the briefing.",
+            "Write to jobs.hr@example.int before noon.",
+            "Open report.v2.pdf and read it.",
+            "The rate is 3.5 per cent.",
+        ] {
+            assert_eq!(texts(sentence), vec![sentence], "split: {sentence}");
+        }
+        assert_eq!(
+            texts("Le taux est de 3,5 %. Voir www.nato.int/fr?lang=fr."),
+            vec!["Le taux est de 3,5 %.", "Voir www.nato.int/fr?lang=fr."]
+        );
+    }
+
+    #[test]
+    fn editorial_markers_are_left_out() {
+        assert_eq!(
+            texts("[Translation]\n[Traduction] Le comité se réunit. [English]\nLa suite."),
+            vec!["Le comité se réunit.", "La suite."]
+        );
+        let presplit = segment_text(
+            "[English]\n[Original: French] Text.\n[1] Note",
+            Layout::Presplit,
+        );
+        let got: Vec<(&str, usize)> = presplit.iter().map(|s| (s.text.as_str(), s.line)).collect();
+        assert_eq!(got, vec![("Text.", 1), ("[1] Note", 2)]);
     }
 
     #[test]

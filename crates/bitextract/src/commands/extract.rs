@@ -107,7 +107,7 @@ impl LimitArgs {
     }
 }
 
-fn parse_confidence(text: &str) -> Result<f64, String> {
+pub(crate) fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
         _ => Err(format!("expected a number from 0 to 1, got {text:?}")),
