@@ -31,7 +31,7 @@ test-hostile:
 # Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
 # New inputs go to FUZZ_WORK; the committed seeds in fuzz/corpus/ are only read.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= ingest_pdf ingest_text meta_fields pipeline_text
+FUZZ_TARGETS ?= ingest_pdf ingest_text ingest_html ingest_docx meta_fields pipeline_text
 FUZZ_WORK ?= target/fuzz-corpus
 fuzz:
 	cd fuzz && for target in $(FUZZ_TARGETS); do \

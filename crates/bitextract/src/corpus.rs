@@ -39,7 +39,7 @@ pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
             }),
             None => skipped.push(SkippedFile {
                 path: relative,
-                reason: "not a PDF or text file (.pdf, .txt)".to_owned(),
+                reason: format!("not a format bitextract reads ({})", pipeline::known_extensions()),
             }),
         }
     }

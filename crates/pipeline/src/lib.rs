@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 pub use files::{Signature, pair_files};
 pub use ids::{assign_ids, fnv1a, slug};
-pub use ingest::{Limits, input_format};
+pub use ingest::{Limits, input_format, known_extensions};
 
 /// Processes one input file into a document, within the default [`Limits`].
 ///

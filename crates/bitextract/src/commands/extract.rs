@@ -31,7 +31,7 @@ Examples:
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
 missing, empty or the output of an earlier run (it has a manifest.json).")]
 pub struct Args {
-    /// Corpus directory, read recursively (*.pdf, *.txt).
+    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx).
     #[arg(default_value = "corpus")]
     corpus: PathBuf,
     /// Output directory.
@@ -73,7 +73,7 @@ struct LimitArgs {
     /// Seconds spent reading one PDF at most (checked between pages).
     #[arg(long, value_name = "S", default_value_t = 60)]
     max_seconds: u64,
-    /// Megabytes decompressed per PDF at most.
+    /// Megabytes decompressed per PDF or DOCX at most.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     max_decompressed_mb: usize,
     /// Megabytes per text file at most (checked before the file is read).
@@ -82,6 +82,12 @@ struct LimitArgs {
     /// Megabytes per PDF file at most (checked before the file is read).
     #[arg(long, value_name = "MB", default_value_t = 512)]
     max_pdf_mb: usize,
+    /// Megabytes per HTML or Markdown file at most (checked before the file is read).
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    max_markup_mb: usize,
+    /// Megabytes per DOCX file at most (checked before the file is read).
+    #[arg(long, value_name = "MB", default_value_t = 128)]
+    max_docx_mb: usize,
 }
 
 impl LimitArgs {
@@ -93,6 +99,8 @@ impl LimitArgs {
             max_duration: Duration::from_secs(self.max_seconds),
             max_text_bytes: self.max_text_mb.saturating_mul(MB),
             max_pdf_bytes: self.max_pdf_mb.saturating_mul(MB),
+            max_markup_bytes: self.max_markup_mb.saturating_mul(MB),
+            max_docx_bytes: self.max_docx_mb.saturating_mul(MB),
         }
     }
 }
