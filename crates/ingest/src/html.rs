@@ -15,6 +15,7 @@
 //! The tree is walked with an explicit stack (ego-tree's traversal), never by recursion, so
 //! any depth of nesting is read in bounded stack.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
@@ -91,9 +92,34 @@ const MIN_CONTENTS_LINKS: usize = 2;
 /// content.
 const MAX_CONTENTS_NODES: usize = 2_000;
 
+/// Element nesting read at most. html5ever checks the elements in scope at each start tag,
+/// walking the stack of open elements, so a page nested N deep costs N² steps: 100,000
+/// nested `<div>` take minutes. Real pages nest well under 100 deep; the bound is the PDF
+/// readers' (512).
+pub const MAX_NESTING: usize = 512;
+
+/// Elements that hold no content (no end tag), and those whose end tag may be left out:
+/// neither counts towards the nesting estimate.
+const UNNESTED_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param", "keygen", "frame", "p", "li", "dt", "dd", "tr", "td", "th",
+    "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc",
+    "rp", "html", "head", "body",
+];
+
+/// Elements whose content is raw text, where `<` opens no tag.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
 /// Reads an HTML page.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, IngestError> {
     let (decoded, warnings) = decode(bytes)?;
+    if nesting_exceeds(&decoded, MAX_NESTING) {
+        return Err(IngestError::LimitExceeded(format!(
+            "HTML elements nested more than {MAX_NESTING} deep"
+        )));
+    }
     let html = Html::parse_document(&decoded);
     let chrome = chrome_nodes(&html);
     let has_text = html
@@ -186,6 +212,98 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             }
         }
         from = tag_end;
+    }
+    None
+}
+
+/// Whether the page's elements nest deeper than `max`, estimated in one pass over the tags
+/// before any parsing: an end tag closes an open element of its name only, and elements
+/// that need no end tag are not counted. Comments, doctypes and raw text are skipped.
+fn nesting_exceeds(page: &str, max: usize) -> bool {
+    let bytes = page.as_bytes();
+    let mut open: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += lt + 1;
+        let rest = &bytes[i..];
+        if rest.starts_with(b"!--") {
+            i += find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with(b"!") || rest.starts_with(b"?") {
+            i += rest.iter().position(|&b| b == b'>').map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        let closing = rest.starts_with(b"/");
+        let name_start = i + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        // ASCII only, so the slice is on character boundaries.
+        let raw = &page[name_start..name_start + name_len];
+        let name: Cow<'_, str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        // "<div/>" opens a div in HTML: a slash closes nothing but foreign elements.
+        i += tag_end(rest).map_or(rest.len(), |e| e + 1);
+        if UNNESTED_ELEMENTS.contains(&name.as_ref()) {
+            continue;
+        }
+        if closing {
+            if let Some(n) = open.get_mut(&name).filter(|n| **n > 0) {
+                *n -= 1;
+                depth -= 1;
+            }
+            continue;
+        }
+        if RAW_TEXT_ELEMENTS.contains(&name.as_ref()) {
+            let lower: Vec<u8> = format!("</{name}").into_bytes();
+            let after = &bytes[i..];
+            i += find_ignore_case(after, &lower).unwrap_or(after.len());
+            continue;
+        }
+        *open.entry(name).or_default() += 1;
+        depth += 1;
+        if depth > max {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where a tag ends: its first `>` outside quoted attribute values.
+fn tag_end(tag: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in tag.iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where `needle` (which opens with `<`) first occurs in `haystack`, in any case.
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = haystack[from..].iter().position(|&b| b == b'<') {
+        let start = from + at;
+        if haystack[start..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(start);
+        }
+        from = start + 1;
     }
     None
 }
@@ -436,8 +554,12 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "legend",
 ];
 
-/// Writes the blocks of a piece of HTML (a block of HTML inside Markdown), chrome left out.
+/// Writes the blocks of a piece of HTML (a block of HTML inside Markdown), chrome left out;
+/// HTML nested deeper than [`MAX_NESTING`] is left out whole.
 pub(crate) fn write_fragment(w: &mut BlockWriter, markup: &str) {
+    if nesting_exceeds(markup, MAX_NESTING) {
+        return;
+    }
     let html = Html::parse_fragment(markup);
     let chrome = chrome_nodes(&html);
     write_blocks(w, &html, html.tree.root().id(), &chrome);
@@ -794,11 +916,32 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_read_without_recursion() {
-        let depth = 20_000;
-        let page = format!("{}<p>deep text</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let extracted = extract(page.as_bytes()).expect("readable");
+    fn deep_nesting_is_refused_before_parsing() {
+        let nest = |depth: usize| {
+            format!(
+                "{}<p>deep text</p>{}",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        let extracted = extract(nest(MAX_NESTING - 10).as_bytes()).expect("readable");
         assert_eq!(extracted.text, "deep text");
+        let err = extract(nest(100_000).as_bytes()).unwrap_err();
+        assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
+    }
+
+    #[test]
+    fn the_nesting_estimate_counts_only_elements_that_stay_open() {
+        let flat = format!(
+            "{}{}{}",
+            "<li>item<br><img src='a>b'>".repeat(2_000),
+            "<div>x</div>".repeat(2_000),
+            "<script>if (a<b) { x = '<div>'; }</script><!-- <div> -->".repeat(600)
+        );
+        assert!(!nesting_exceeds(&flat, 10));
+        let stray_ends = "<div></span>".repeat(20);
+        assert!(nesting_exceeds(&stray_ends, 10));
+        assert!(nesting_exceeds(&"<div/>".repeat(20), 10));
     }
 
     proptest! {

@@ -3,7 +3,7 @@
 //! apart, and builds the text and its typed blocks together through [`BlockText`].
 
 use model::{BlockKind, BlockText, Heading};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Confidence of a heading that is only a short paragraph set in bold or emphasis: most such
 /// lines in notices are headings, but a bold warning sentence is not.
@@ -101,12 +101,17 @@ impl BlockWriter {
             && !label.contains('\n')
             && label.chars().count() <= MAX_LABEL_CHARS
         {
-            if rest.contains('\n') && label_on_own_line {
-                self.push_heading(label, self.sub_level(), EMPHASIS_HEADING_CONFIDENCE);
-                self.out.push(BlockKind::Paragraph, &nfc(rest), None);
-            } else {
-                let (label, rest) = (nfc(label), nfc(rest));
-                self.label_value(&label, &rest);
+            match rest.split_once('\n') {
+                Some(_) if label_on_own_line => {
+                    self.push_heading(label, self.sub_level(), EMPHASIS_HEADING_CONFIDENCE);
+                    self.out.push(BlockKind::Paragraph, &nfc(rest), None);
+                }
+                // "**Label:** value<br>more lines": the label's line, then the rest.
+                Some((value, more)) => {
+                    self.label_value(&nfc(label), &nfc(value));
+                    self.out.push(BlockKind::Paragraph, &nfc(more), None);
+                }
+                None => self.label_value(&nfc(label), &nfc(rest)),
             }
         } else {
             self.out.push(BlockKind::Paragraph, &nfc(text), None);
@@ -234,7 +239,12 @@ fn one_line(text: &str) -> String {
 }
 
 fn nfc(text: &str) -> String {
-    text.nfc().collect()
+    // Most text is NFC already: the quick check spares composing it again.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
 }
 
 #[cfg(test)]
