@@ -39,7 +39,10 @@ pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
             }),
             None => skipped.push(SkippedFile {
                 path: relative,
-                reason: format!("not a format bitextract reads ({})", pipeline::known_extensions()),
+                reason: format!(
+                    "not a format bitextract reads ({})",
+                    pipeline::known_extensions()
+                ),
             }),
         }
     }

@@ -64,18 +64,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> 
     };
     let mut w = BlockWriter::new();
     write_body(&mut w, &document, &styles)?;
-    let (text, blocks) = w.finish();
-    if blocks.is_empty() {
-        return Err(IngestError::Empty("no text in the document body".to_owned()));
-    }
-    Ok(Extracted {
-        format: SourceFormat::Docx,
-        text,
-        blocks,
-        pages: None,
-        warnings: Vec::new(),
-        errors: Vec::new(),
-    })
+    w.extracted(SourceFormat::Docx, Vec::new())
+        .ok_or_else(|| IngestError::Empty("no text in the document body".to_owned()))
 }
 
 /// One part of the zip, decompressed within the remaining budget; `None` when absent.
@@ -324,10 +314,8 @@ fn write_body(w: &mut BlockWriter, xml: &[u8], styles: &Styles) -> Result<(), In
                 }
                 start_or_empty(e, w, &mut paragraphs, &mut bold, in_run_properties);
             }
-            Event::Empty(ref e) => {
-                if skip_until.is_none() {
-                    start_or_empty(e, w, &mut paragraphs, &mut bold, in_run_properties);
-                }
+            Event::Empty(ref e) if skip_until.is_none() => {
+                start_or_empty(e, w, &mut paragraphs, &mut bold, in_run_properties);
             }
             Event::End(ref e) => {
                 let name = e.local_name();
@@ -612,8 +600,11 @@ mod tests {
     fn deep_xml_is_refused() {
         let depth = MAX_XML_DEPTH + 10;
         let xml = format!("{}{}", "<w:sdt>".repeat(depth), "</w:sdt>".repeat(depth));
-        let err = extract(&docx(&[("word/document.xml", &body(&xml))]), &Limits::default())
-            .unwrap_err();
+        let err = extract(
+            &docx(&[("word/document.xml", &body(&xml))]),
+            &Limits::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.code(), codes::LIMIT_EXCEEDED);
     }
 

@@ -18,8 +18,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use encoding_rs::Encoding;
 use model::{Diagnostic, Extracted, SourceFormat, codes};
 use scraper::node::Element;
@@ -101,10 +101,10 @@ pub const MAX_NESTING: usize = 512;
 /// Elements that hold no content (no end tag), and those whose end tag may be left out:
 /// neither counts towards the nesting estimate.
 const UNNESTED_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param", "keygen", "frame", "p", "li", "dt", "dd", "tr", "td", "th",
-    "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc",
-    "rp", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html",
+    "head", "body",
 ];
 
 /// Elements whose content is raw text, where `<` opens no tag.
@@ -133,19 +133,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, IngestError> {
     if let Some(root) = main_content(&html, &chrome) {
         write_blocks(&mut w, &html, root, &chrome);
     }
-    let (text, blocks) = w.finish();
-    if blocks.is_empty() {
-        return Err(IngestError::NoMainContent(
+    w.extracted(SourceFormat::Html, warnings).ok_or_else(|| {
+        IngestError::NoMainContent(
             "the page holds only navigation, headers, footers or hidden text".to_owned(),
-        ));
-    }
-    Ok(Extracted {
-        format: SourceFormat::Html,
-        text,
-        blocks,
-        pages: None,
-        warnings,
-        errors: Vec::new(),
+        )
     })
 }
 
@@ -175,10 +166,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestError> {
     if had_errors {
         warnings.push(Diagnostic::new(
             codes::ENCODING_FALLBACK,
-            format!(
-                "bytes that are not {} replaced by U+FFFD",
-                encoding.name()
-            ),
+            format!("bytes that are not {} replaced by U+FFFD", encoding.name()),
         ));
     }
     Ok((text.into_owned(), warnings))
@@ -232,7 +220,10 @@ fn nesting_exceeds(page: &str, max: usize) -> bool {
             continue;
         }
         if rest.starts_with(b"!") || rest.starts_with(b"?") {
-            i += rest.iter().position(|&b| b == b'>').map_or(rest.len(), |e| e + 1);
+            i += rest
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(rest.len(), |e| e + 1);
             continue;
         }
         let closing = rest.starts_with(b"/");
@@ -327,7 +318,11 @@ fn chrome_nodes(html: &Html) -> HashSet<NodeId> {
             let heading = node
                 .prev_siblings()
                 .find(|s| s.value().is_element())
-                .filter(|s| s.value().as_element().is_some_and(|e| heading_level(e).is_some()));
+                .filter(|s| {
+                    s.value()
+                        .as_element()
+                        .is_some_and(|e| heading_level(e).is_some())
+                });
             if let Some(heading) = heading {
                 chrome.insert(heading.id());
             }
@@ -342,7 +337,9 @@ fn is_chrome(el: &Element) -> bool {
     }
     if el.attr("hidden").is_some()
         || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-        || el.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.trim()))
+        || el
+            .attr("role")
+            .is_some_and(|r| CHROME_ROLES.contains(&r.trim()))
     {
         return true;
     }
@@ -369,7 +366,7 @@ fn is_chrome(el: &Element) -> bool {
 
 /// Whether a list is a table of contents: its links all point inside the page, and they
 /// are nearly all of its text.
-fn is_contents_list(list: ego_tree::NodeRef<'_, Node>) -> bool {
+fn is_contents_list(list: NodeRef<'_, Node>) -> bool {
     let (mut links, mut in_page, mut link_chars, mut chars) = (0, 0, 0, 0);
     let mut open_links = 0usize;
     for edge in list.traverse().take(MAX_CONTENTS_NODES) {
@@ -454,44 +451,48 @@ fn main_content(html: &Html, chrome: &HashSet<NodeId>) -> Option<NodeId> {
         })
 }
 
+/// The open and close edges of the tree under `root`, chrome subtrees left out.
+fn content_edges<'a>(
+    root: NodeRef<'a, Node>,
+    chrome: &'a HashSet<NodeId>,
+) -> impl Iterator<Item = Edge<'a, Node>> + 'a {
+    let mut skipping: Option<NodeId> = None;
+    root.traverse().filter(move |edge| match (edge, skipping) {
+        (Edge::Open(node), None) if chrome.contains(&node.id()) => {
+            skipping = Some(node.id());
+            false
+        }
+        (_, None) => true,
+        (Edge::Close(node), Some(id)) if node.id() == id => {
+            skipping = None;
+            false
+        }
+        _ => false,
+    })
+}
+
 /// For every element outside chrome, the count of characters of text it holds outside links,
 /// computed in one traversal.
 fn text_totals(html: &Html, chrome: &HashSet<NodeId>) -> HashMap<NodeId, usize> {
     let mut totals = HashMap::new();
     let mut open: Vec<usize> = vec![0];
-    let mut skipping: Option<NodeId> = None;
     let mut links = 0usize;
-    for edge in html.tree.root().traverse() {
+    for edge in content_edges(html.tree.root(), chrome) {
         match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    links += usize::from(el.name() == "a");
+                    open.push(0);
                 }
-                if chrome.contains(&node.id()) {
-                    skipping = Some(node.id());
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el) => {
-                        links += usize::from(el.name() == "a");
-                        open.push(0);
+                Node::Text(t) if links == 0 => {
+                    if let Some(top) = open.last_mut() {
+                        *top += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
-                    Node::Text(t) if links == 0 => {
-                        if let Some(top) = open.last_mut() {
-                            *top += t.chars().filter(|c| !c.is_whitespace()).count();
-                        }
-                    }
-                    Node::Document | Node::Fragment => open.push(0),
-                    _ => {}
                 }
-            }
+                Node::Document | Node::Fragment => open.push(0),
+                _ => {}
+            },
             Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 let counted = match node.value() {
                     Node::Element(el) => {
                         links -= usize::from(el.name() == "a");
@@ -576,7 +577,6 @@ fn write_blocks(w: &mut BlockWriter, html: &Html, root: NodeId, chrome: &HashSet
     let mut bold = 0usize;
     // A label waiting for its value, and whether a value was written after it.
     let mut label: Option<(String, bool)> = None;
-    let mut skipping: Option<NodeId> = None;
     let boundary = |w: &mut BlockWriter, containers: &[Container]| match containers.last() {
         None => w.paragraph(),
         Some(Container::Heading(_)) => w.space(),
@@ -585,16 +585,9 @@ fn write_blocks(w: &mut BlockWriter, html: &Html, root: NodeId, chrome: &HashSet
         }
         Some(_) => w.line_break(),
     };
-    for edge in root.traverse() {
+    for edge in content_edges(root, chrome) {
         match edge {
             Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                if chrome.contains(&node.id()) {
-                    skipping = Some(node.id());
-                    continue;
-                }
                 match node.value() {
                     Node::Text(t) => {
                         if containers.last() == Some(&Container::Pre) {
@@ -685,12 +678,6 @@ fn write_blocks(w: &mut BlockWriter, html: &Html, root: NodeId, chrome: &HashSet
                 }
             }
             Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 let Node::Element(el) = node.value() else {
                     continue;
                 };
@@ -761,10 +748,11 @@ fn write_unused(w: &mut BlockWriter, label: Option<(String, bool)>) {
 
 #[cfg(test)]
 mod tests {
-    use model::{BlockKind, Heading};
+    use model::BlockKind;
     use proptest::prelude::*;
 
     use super::*;
+    use crate::writer::headings;
 
     /// A job page as sites publish them: navigation, a banner, a contents list, a share
     /// widget, hidden text and a footer around the notice.
@@ -817,22 +805,6 @@ mod tests {
         "color:red",
         "Analyst - Jobs",
     ];
-
-    fn headings(extracted: &Extracted) -> Vec<(u8, String, f32)> {
-        extracted
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::Heading(Heading {
-                    level,
-                    title,
-                    confidence,
-                    ..
-                }) => Some((*level, title.clone(), *confidence)),
-                _ => None,
-            })
-            .collect()
-    }
 
     #[test]
     fn navigation_and_footer_never_reach_the_text() {
@@ -889,14 +861,19 @@ mod tests {
             <p>Il rédige des notes et analyse les données du programme.</p></div></div>\
             <div>Copyright</div></body></html>";
         let extracted = extract(page.as_bytes()).expect("readable");
-        assert!(extracted.text.starts_with("Conseiller\n\nLe titulaire"), "{}", extracted.text);
+        assert!(
+            extracted.text.starts_with("Conseiller\n\nLe titulaire"),
+            "{}",
+            extracted.text
+        );
         assert!(!extracted.text.contains("Menu"));
         assert!(!extracted.text.contains("Copyright"));
     }
 
     #[test]
     fn a_page_of_chrome_only_has_no_main_content() {
-        let page = "<html><body><nav><a href='/'>Home</a></nav><footer>Contact us</footer></body></html>";
+        let page =
+            "<html><body><nav><a href='/'>Home</a></nav><footer>Contact us</footer></body></html>";
         let err = extract(page.as_bytes()).unwrap_err();
         assert_eq!(err.code(), codes::NO_MAIN_CONTENT);
         let err = extract(b"<html><body> </body></html>").unwrap_err();

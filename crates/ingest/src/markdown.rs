@@ -20,18 +20,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, IngestError> {
     let source = decoded.replace("\r\n", "\n");
     let mut w = BlockWriter::new();
     write_blocks(&mut w, &source);
-    let (text, blocks) = w.finish();
-    if blocks.is_empty() {
-        return Err(IngestError::Empty("no text in the Markdown file".to_owned()));
-    }
-    Ok(Extracted {
-        format: SourceFormat::Markdown,
-        text,
-        blocks,
-        pages: None,
-        warnings,
-        errors: Vec::new(),
-    })
+    w.extracted(SourceFormat::Markdown, warnings)
+        .ok_or_else(|| IngestError::Empty("no text in the Markdown file".to_owned()))
 }
 
 /// What the nearest enclosing element is, which decides what a paragraph boundary means.
@@ -239,7 +229,10 @@ fn is_line_break_tag(tag: &str) -> bool {
 /// site, not text of the notice.
 fn front_matter_title(yaml: &str) -> Option<String> {
     let mut lines = yaml.lines();
-    let value = lines.by_ref().find_map(|l| l.strip_prefix("title:"))?.trim();
+    let value = lines
+        .by_ref()
+        .find_map(|l| l.strip_prefix("title:"))?
+        .trim();
     let title = if value.starts_with(['>', '|']) {
         lines
             .take_while(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
@@ -264,10 +257,11 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use model::{BlockKind, Heading};
+    use model::BlockKind;
     use proptest::prelude::*;
 
     use super::*;
+    use crate::writer::headings;
 
     const NOTICE: &str = "---\n\
 layout: job-posting\n\
@@ -292,22 +286,6 @@ Texte[^1].\n\
 \n\
 [^1]: Une note de bas de page.\n\
 ![logo](logo.png)\n";
-
-    fn headings(extracted: &Extracted) -> Vec<(u8, String, f32)> {
-        extracted
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::Heading(Heading {
-                    level,
-                    title,
-                    confidence,
-                    ..
-                }) => Some((*level, title.clone(), *confidence)),
-                _ => None,
-            })
-            .collect()
-    }
 
     #[test]
     fn front_matter_gives_the_title_and_nothing_else() {
@@ -352,14 +330,18 @@ Texte[^1].\n\
 
     #[test]
     fn html_blocks_are_read_as_html() {
-        let md = "Intro.\n\n<div class=\"sr-only\">Skip</div>\n<div><h3>Benefits</h3></div>\n\nEnd.\n";
+        let md =
+            "Intro.\n\n<div class=\"sr-only\">Skip</div>\n<div><h3>Benefits</h3></div>\n\nEnd.\n";
         let extracted = extract(md.as_bytes()).expect("readable");
         assert_eq!(extracted.text, "Intro.\n\nBenefits\n\nEnd.");
     }
 
     #[test]
     fn front_matter_titles_in_every_yaml_style() {
-        assert_eq!(front_matter_title("title: Plain # note\n").as_deref(), Some("Plain"));
+        assert_eq!(
+            front_matter_title("title: Plain # note\n").as_deref(),
+            Some("Plain")
+        );
         assert_eq!(
             front_matter_title("title: \"Say \\\"hi\\\"\"\n").as_deref(),
             Some("Say \"hi\"")

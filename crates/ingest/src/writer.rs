@@ -2,7 +2,7 @@
 //! say where blocks end and what they were; it collapses whitespace, tells bold-only lines
 //! apart, and builds the text and its typed blocks together through [`BlockText`].
 
-use model::{BlockKind, BlockText, Heading};
+use model::{BlockKind, BlockText, Diagnostic, Extracted, Heading, SourceFormat};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Confidence of a heading that is only a short paragraph set in bold or emphasis: most such
@@ -89,11 +89,14 @@ impl BlockWriter {
         let (label, rest) = raw.split_at(prefix);
         let (label, rest) = (label.trim(), rest.trim());
         let text = raw.trim();
-        let label_on_own_line = rest.starts_with('\n') || raw[prefix..].starts_with('\n');
+        let label_on_own_line = raw[prefix..].trim_start_matches(' ').starts_with('\n');
         let label_closed = label.ends_with(':') || label_on_own_line;
         self.space = false;
         if text.is_empty() {
-        } else if all_bold && self.bold_only(text) {
+            self.reset_counts();
+            return;
+        }
+        if all_bold && self.bold_only(text) {
             self.push_heading(text, self.sub_level(), EMPHASIS_HEADING_CONFIDENCE);
         } else if !all_bold
             && !label.is_empty()
@@ -193,6 +196,20 @@ impl BlockWriter {
         self.out.finish()
     }
 
+    /// Ends the last block and returns what the reader extracted; `None` when no block
+    /// was written (the caller says why).
+    pub fn extracted(self, format: SourceFormat, warnings: Vec<Diagnostic>) -> Option<Extracted> {
+        let (text, blocks) = self.finish();
+        (!blocks.is_empty()).then_some(Extracted {
+            format,
+            text,
+            blocks,
+            pages: None,
+            warnings,
+            errors: Vec::new(),
+        })
+    }
+
     fn take(&mut self) -> String {
         self.space = false;
         let text = std::mem::take(&mut self.line);
@@ -221,7 +238,10 @@ impl BlockWriter {
             ),
             None => (None, None, line.as_str()),
         };
-        let title = words.trim_end_matches([':', ' ', '\u{a0}']).trim().to_owned();
+        let title = words
+            .trim_end_matches([':', ' ', '\u{a0}'])
+            .trim()
+            .to_owned();
         let kind = BlockKind::Heading(Heading {
             level,
             number,
@@ -245,6 +265,19 @@ fn nfc(text: &str) -> String {
     } else {
         text.nfc().collect()
     }
+}
+
+/// The headings of extracted blocks, as (level, title, confidence), for the readers' tests.
+#[cfg(test)]
+pub(crate) fn headings(extracted: &Extracted) -> Vec<(u8, String, f32)> {
+    extracted
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading(h) => Some((h.level, h.title.clone(), h.confidence)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ impl Block {
     /// The block's text: its lines of `text`, joined with `\n`.
     ///
     /// `text` must be the text the blocks were made for.
-    pub fn text<'t>(&self, lines: &[&'t str]) -> String {
+    pub fn text(&self, lines: &[&str]) -> String {
         let end = self.end().min(lines.len());
         lines[self.line.min(end)..end].join("\n")
     }
