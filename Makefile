@@ -26,7 +26,7 @@ bench:
 
 # Hostile inputs end to end (bombs, deep nesting, garbage, giants), then a run killed midway.
 test-hostile:
-	$(CARGO) test --release -p bitextract --test hostile
+	$(CARGO) test --release -p bitextract --test hostile --test hostile_formats
 
 # Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
 # New inputs go to FUZZ_WORK; the committed seeds in fuzz/corpus/ are only read.
