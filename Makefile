@@ -17,6 +17,7 @@ build:
 extract: build
 	./target/release/bitextract extract $(CORPUS) -o $(OUT) $(EXTRACT_ARGS)
 
+# Includes the hostile suite on a small corpus of every class (tests/hostile.rs).
 test: setup
 	$(CARGO) test --workspace
 
@@ -24,7 +25,8 @@ test: setup
 bench:
 	./scripts/bench.sh
 
-# Hostile inputs end to end (bombs, deep nesting, garbage, giants), then a run killed midway.
+# Hostile inputs end to end at full size (a 4 GiB inflation bomb, a 40 MB text, …), then a
+# long run killed midway; the small versions of every class run in `make test`.
 test-hostile:
 	$(CARGO) test --release -p bitextract --test hostile --test hostile_formats
 

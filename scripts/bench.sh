@@ -73,8 +73,8 @@ cargo build --release -p bitextract --quiet
 
 if ((run_criterion)); then
     echo "== Stage benchmarks (criterion)"
-    cargo bench --quiet -p align -p ingest -p lang -p sections --bench align_speed \
-        --bench ingest_speed --bench lang_speed --bench sections_speed -- \
+    cargo bench --quiet -p align -p ingest -p lang -p sections -p pipeline --bench align_speed \
+        --bench ingest_speed --bench lang_speed --bench sections_speed --bench join_speed -- \
         --warm-up-time 1 --measurement-time 2 2>&1 | grep -E '^[a-z].*|time:|thrpt:'
 fi
 

@@ -3,7 +3,6 @@
 //! The corpus's own `MANIFEST.json` states what each input must become (status, kind);
 //! the tests hold the binary to it and check the dataset's shape on top.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -206,25 +205,41 @@ fn monolingual_notices_have_no_french_side() {
 }
 
 #[test]
-fn sections_jsonl_has_one_line_per_section_pair() {
+fn sections_jsonl_has_one_line_per_section_pair_in_document_then_section_order() {
     let manifest = manifest();
     let lines = fs::read_to_string(dataset().join("sections.jsonl")).expect("sections.jsonl");
-    let mut per_doc: BTreeMap<String, usize> = BTreeMap::new();
+    // (document id, section index) of every line, in file order.
+    let mut keys: Vec<(String, u64)> = Vec::new();
     for line in lines.lines() {
         let value: Value = serde_json::from_str(line).expect("one JSON object per line");
         assert!(value["en"].is_string() && value["fr"].is_string());
-        *per_doc
-            .entry(value["doc"].as_str().expect("doc").to_owned())
-            .or_default() += 1;
+        let doc = value["doc"].as_str().expect("doc").to_owned();
+        let document: Value = serde_json::from_str(
+            &fs::read_to_string(dataset().join("documents").join(format!("{doc}.json")))
+                .expect("the line's document exists"),
+        )
+        .expect("document JSON");
+        let index = value["index"].as_u64().expect("index");
+        let section = document["sections"]
+            .as_array()
+            .expect("sections")
+            .iter()
+            .find(|s| s["index"].as_u64() == Some(index))
+            .expect("the line's section is in its document");
+        assert_eq!(
+            (&section["en"]["text"], &section["fr"]["text"]),
+            (&value["en"], &value["fr"])
+        );
+        keys.push((doc, index));
     }
     assert_eq!(
-        lines.lines().count() as u64,
+        keys.len() as u64,
         manifest["counts"]["section_pairs"].as_u64().expect("count")
     );
-    let sorted: Vec<&String> = per_doc.keys().collect();
-    let mut resorted = sorted.clone();
-    resorted.sort();
-    assert_eq!(sorted, resorted);
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "sorted by document id, then position, each pair once: {keys:?}"
+    );
 }
 
 #[test]

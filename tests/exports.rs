@@ -256,6 +256,8 @@ fn tricky_document(id: &str) -> Document {
                 ),
             ],
         }],
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 
@@ -272,6 +274,7 @@ fn hard_characters_round_trip_through_translate_toolkit_and_the_schema() {
     let manifest = Manifest {
         tool: "bitextract".to_owned(),
         version: "test".to_owned(),
+        shard: None,
         inputs: Vec::new(),
         skipped: Vec::new(),
         counts: Counts::default(),

@@ -5,6 +5,7 @@
 //! "p. ex.", "art. 3", "15 Mar. 2024"), after list numbers ("1.") and before closing
 //! quotes that French spacing pushed after the terminator ("? »").
 
+use conventions::bullets;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One sentence or bullet of one language, the unit of alignment.
@@ -83,14 +84,8 @@ fn segment_presplit(text: &str) -> Vec<Segment> {
     segments
 }
 
-/// Symbols that mark a bullet and carry no text of their own.
-const BULLET_MARKERS: &[char] = &[
-    '-', '•', '·', '*', '▪', '‣', '◦', '–', '—', '○', '■', '□', '➢', '►', '\u{f0b7}', '\u{f0a7}',
-    '\u{f0d8}',
-];
-
 fn strip_bullet(line: &str) -> &str {
-    let rest = line.trim_start_matches(|c: char| BULLET_MARKERS.contains(&c) || c.is_whitespace());
+    let rest = line.trim_start_matches(|c: char| bullets::is_mark(c) || c.is_whitespace());
     let marker = &line[..line.len() - rest.len()];
     // "-5 °C": a marker glued to a number is a sign, not a bullet.
     let is_sign = !marker.is_empty()

@@ -7,13 +7,20 @@
 //! by `export`; this crate finds the files, runs them on a thread pool and reports.
 //!
 //! Exit codes: 0 when the command ran (even if some documents failed), 1 when it could not
-//! run (no corpus, unwritable output), 2 on a usage error.
+//! run (no corpus, unwritable output, another run writing the output), 2 on a usage error.
+//!
+//! Panics are quiet: a panic inside one document's processing is caught and becomes that
+//! document's `internal` error, so the default hook's message (and, with `RUST_BACKTRACE`,
+//! a backtrace) on standard error would be noise repeated per bad file. A panic that escapes
+//! the command is reported once, as an error.
 
 mod commands;
 mod corpus;
+mod ledger;
 mod shard;
 mod summary;
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -41,10 +48,16 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command.run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
+    std::panic::set_hook(Box::new(|_| {}));
+    match catch_unwind(AssertUnwindSafe(|| cli.command.run())) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
             eprintln!("bitextract: {err:#}");
+            ExitCode::FAILURE
+        }
+        Err(panic) => {
+            let message = pipeline::panic_message(&*panic);
+            eprintln!("bitextract: internal error: {message}");
             ExitCode::FAILURE
         }
     }

@@ -1,9 +1,14 @@
 //! Splitting a corpus across machines: `--shard I/N` keeps the files whose stable hash of
-//! their relative path is I modulo N, so N runs with I = 0..N cover every file exactly once,
-//! whatever machine, platform or tool version runs them.
+//! their key is I modulo N, so N runs with I = 0..N cover every file exactly once, whatever
+//! machine, platform or tool version runs them. The key is the pair's key for a file whose
+//! name marks a language (`pipeline::join::shard_key`), so that both files of a pair land in
+//! one shard, and the path for any other file. `merge` takes only a complete set of shards
+//! ([`check_complete`]).
 
 use std::fmt;
 use std::str::FromStr;
+
+use anyhow::{Result, bail};
 
 /// One part of a corpus split into `count` parts, numbered from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,10 +18,51 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// True when the file at `relative` (path relative to the corpus root) belongs here.
-    pub fn holds(self, relative: &str) -> bool {
-        pipeline::fnv1a(relative.as_bytes()) % self.count == self.index
+    /// True when a file of this key belongs here.
+    pub fn holds(self, key: &str) -> bool {
+        pipeline::fnv1a(key.as_bytes()) % self.count == self.index
     }
+}
+
+/// Checks that the shards of outputs (named for messages, each with the shard its manifest
+/// records) are the N parts of one split, each once.
+pub fn check_complete(shards: &[(String, Option<String>)]) -> Result<()> {
+    let mut parts: Vec<(Shard, &str)> = Vec::with_capacity(shards.len());
+    for (name, shard) in shards {
+        let Some(shard) = shard else {
+            bail!("{name} is not the output of a sharded run (extract --shard I/N)");
+        };
+        let shard: Shard = shard
+            .parse()
+            .map_err(|err| anyhow::anyhow!("{name}: the manifest's shard: {err}"))?;
+        if let Some((first, first_name)) = parts.first()
+            && first.count != shard.count
+        {
+            bail!(
+                "the shards come from different splits: {first_name} is shard {first}, {name} is shard {shard}"
+            );
+        }
+        if let Some((_, other)) = parts.iter().find(|(s, _)| *s == shard) {
+            bail!("shard {shard} is given twice: {other} and {name}");
+        }
+        parts.push((shard, name));
+    }
+    let Some(&(first, _)) = parts.first() else {
+        bail!("no shards to merge");
+    };
+    let missing: Vec<String> = (0..first.count)
+        .filter(|&index| parts.iter().all(|(s, _)| s.index != index))
+        .map(|index| Shard { index, ..first }.to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "incomplete set of shards: {} missing (all of 0/{n} to {}/{n} are needed)",
+            missing.join(", "),
+            first.count - 1,
+            n = first.count
+        );
+    }
+    Ok(())
 }
 
 impl FromStr for Shard {
@@ -68,6 +114,30 @@ mod tests {
         for shard in &shards {
             assert!(paths.iter().filter(|p| shard.holds(p)).count() > 30);
         }
+    }
+
+    #[test]
+    fn only_a_complete_set_of_one_split_merges() {
+        let set = |shards: &[Option<&str>]| -> Vec<(String, Option<String>)> {
+            shards
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (format!("out{k}"), s.map(str::to_owned)))
+                .collect()
+        };
+        assert!(check_complete(&set(&[Some("1/3"), Some("0/3"), Some("2/3")])).is_ok());
+        let error = |shards: &[Option<&str>]| {
+            check_complete(&set(shards))
+                .expect_err("refused")
+                .to_string()
+        };
+        assert!(
+            error(&[Some("0/3"), Some("2/3")]).contains("incomplete set of shards: 1/3 missing")
+        );
+        assert!(error(&[Some("0/2"), Some("1/3")]).contains("different splits"));
+        assert!(error(&[Some("0/2"), Some("0/2")]).contains("given twice"));
+        assert!(error(&[Some("0/1"), None]).contains("out1 is not the output of a sharded run"));
+        assert!(error(&[]).contains("no shards"));
     }
 
     #[test]

@@ -115,6 +115,7 @@ mod tests {
         Manifest {
             tool: "bitextract".to_owned(),
             version: "1.2.3".to_owned(),
+            shard: None,
             counts: Counts {
                 documents: inputs.len(),
                 ok: 1,

@@ -107,6 +107,15 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     })
 }
 
+/// Whether `line` opens a numbered list item: "12. item", "a) item", "(iv) item" — an Arabic
+/// label, or a lower-case letter or Roman numeral, closed by a period or a parenthesis. Whether
+/// an upper-case "1. SUMMARY" is a heading rather than an item is for the caller to judge.
+pub fn opens_list_item(line: &str) -> bool {
+    parse_label(line).is_some_and(|label| {
+        label.closing != Closing::Bare && (label.style == Style::Arabic || !label.upper)
+    })
+}
+
 fn value_of(token: &str) -> Option<(Style, u32, u8, bool)> {
     if token.is_empty() {
         return None;
@@ -202,6 +211,23 @@ mod tests {
             "3.x y",
         ] {
             assert_eq!(parse_label(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn list_items() {
+        for yes in ["12. item", "a) item", "(iv) item", "(b) travel", "1) one"] {
+            assert!(opens_list_item(yes), "{yes}");
+        }
+        for no in [
+            "-item",
+            "2024. was",
+            "U.S. forces",
+            "e.g. this",
+            "10 au genre",
+            "B. Title",
+        ] {
+            assert!(!opens_list_item(no), "{no}");
         }
     }
 

@@ -10,7 +10,10 @@
 //!
 //! So the output is deterministic whatever order the documents were produced in, holds this
 //! run's files only (no stale document of an earlier run), and an interrupted run leaves the
-//! previous output untouched. Every file is also written under a temporary name and renamed.
+//! previous output untouched (a run killed between the two renames that swap the outputs
+//! leaves the previous one parked beside, and the next run puts it back). One run at a time
+//! writes an output: [`Dataset::create`] takes a lock on it. Every file is also written under
+//! a temporary name and renamed.
 //! A directory that is not empty and holds no `manifest.json` is not a dataset: it is never
 //! replaced. [`document_schema`] gives the JSON Schema of a document.
 //!
@@ -19,6 +22,7 @@
 mod atomic;
 mod corpus;
 mod jsonl;
+mod lock;
 mod moses;
 mod pairs;
 mod schema;
@@ -35,6 +39,7 @@ use model::{Document, Manifest};
 
 use crate::atomic::write_atomically;
 use crate::corpus::CorpusFiles;
+use crate::lock::OutputLock;
 pub use crate::schema::{DOCUMENT_SCHEMA_PATH, document_schema};
 
 /// Why the dataset could not be written.
@@ -64,6 +69,17 @@ pub enum ExportError {
         path: PathBuf,
         /// What makes it something else.
         reason: &'static str,
+    },
+    /// Another run is writing the same output directory.
+    #[error(
+        "another bitextract run is writing {path} (it holds the lock {lock}); \
+         wait for it to finish or choose another output directory"
+    )]
+    Locked {
+        /// The output path.
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
     },
     /// A document id that cannot be a file name.
     #[error("document id {id:?} cannot be used as a file name")]
@@ -161,19 +177,37 @@ impl Default for ExportOptions {
 
 /// An output directory being written.
 ///
-/// Dropping it without calling [`Dataset::finish`] removes the staging directory and leaves
-/// the output directory as it was.
+/// A run holds an exclusive lock on the output for its whole life, so two runs never write
+/// one output at once. Dropping it without calling [`Dataset::finish`] removes the staging
+/// directory and leaves the output directory as it was.
 #[derive(Debug)]
 pub struct Dataset {
     root: PathBuf,
     staging: PathBuf,
     options: ExportOptions,
     finished: bool,
+    /// Held until the run ends; declared last, so it is released after `Drop` has removed
+    /// the staging directory.
+    _lock: OutputLock,
+}
+
+/// Reads a document's JSON file.
+fn read_document_file(path: PathBuf) -> Result<Document, ExportError> {
+    let bytes = fs::read(&path).map_err(io_error(&path))?;
+    serde_json::from_slice(&bytes).map_err(|source| ExportError::Json { path, source })
 }
 
 /// Prefix of the sibling directories a run works in: `.<name>.bitextract-…`.
 fn work_dir_prefix(name: &str) -> String {
     format!(".{name}.bitextract-")
+}
+
+/// Infix of a parked previous output: `.<name>.bitextract-previous-<pid>`.
+const PREVIOUS: &str = "previous-";
+
+/// The lock file of the output `name`, beside it: `.<name>.bitextract.lock`.
+fn lock_file_name(name: &str) -> String {
+    format!(".{name}.bitextract.lock")
 }
 
 impl Dataset {
@@ -182,9 +216,12 @@ impl Dataset {
     /// `root` may be missing, empty, or the output of an earlier run (it holds a
     /// `manifest.json`); anything else is refused with [`ExportError::NotADataset`]. The
     /// documents go to a staging directory beside `root` until [`Dataset::finish`].
+    ///
+    /// It first takes the output's lock ([`ExportError::Locked`] when another run holds it),
+    /// then tidies what a killed run left beside the output: an earlier output parked while
+    /// being replaced is put back if nothing took its place, staging directories are removed.
     pub fn create(root: &Path, options: ExportOptions) -> Result<Self, ExportError> {
         let root = std::path::absolute(root).map_err(io_error(root))?;
-        check_replaceable(&root)?;
         let (Some(parent), Some(name)) = (root.parent(), root.file_name()) else {
             return Err(ExportError::NotADataset {
                 path: root,
@@ -193,7 +230,9 @@ impl Dataset {
         };
         let name = name.to_string_lossy().into_owned();
         fs::create_dir_all(parent).map_err(io_error(parent))?;
-        remove_abandoned_work_dirs(parent, &name);
+        let lock = OutputLock::take(&root, parent.join(lock_file_name(&name)))?;
+        recover_abandoned_work_dirs(&root, &name).map_err(io_error(&root))?;
+        check_replaceable(&root)?;
         let staging = parent.join(format!(
             "{}staging-{}",
             work_dir_prefix(&name),
@@ -206,7 +245,13 @@ impl Dataset {
             staging,
             options,
             finished: false,
+            _lock: lock,
         })
+    }
+
+    /// How many documents the output directory holds now, before this run replaces it.
+    pub fn previous_documents(&self) -> usize {
+        fs::read_dir(self.root.join(files::DOCUMENTS)).map_or(0, Iterator::count)
     }
 
     /// The output directory (absolute).
@@ -234,6 +279,11 @@ impl Dataset {
         fs::remove_file(&path).map_err(io_error(&path))
     }
 
+    /// Reads back a document written earlier in this run.
+    pub fn read_document(&self, id: &str) -> Result<Document, ExportError> {
+        read_document_file(self.staged_document(id)?)
+    }
+
     /// Where a document of this run is staged; ids that are not plain file names are refused.
     fn staged_document(&self, id: &str) -> Result<PathBuf, ExportError> {
         let mut components = Path::new(id).components();
@@ -256,10 +306,7 @@ impl Dataset {
     pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, ExportError> {
         let mut corpus = CorpusFiles::create(&self.staging, &self.options)?;
         for path in self.document_paths()? {
-            let bytes = fs::read(&path).map_err(io_error(&path))?;
-            let doc: Document = serde_json::from_slice(&bytes)
-                .map_err(|source| ExportError::Json { path, source })?;
-            corpus.add(&doc)?;
+            corpus.add(&read_document_file(path)?)?;
         }
         manifest.export = corpus.commit()?;
         write_atomically(&self.staging.join(files::MANIFEST), |w| {
@@ -298,7 +345,7 @@ impl Dataset {
         // Checked again: the directory may have changed since the run started.
         check_replaceable(&self.root)?;
         let previous = self.staging.with_file_name(format!(
-            "{}previous-{}",
+            "{}{PREVIOUS}{}",
             work_dir_prefix(&self.root.file_name().unwrap_or_default().to_string_lossy()),
             std::process::id()
         ));
@@ -309,7 +356,7 @@ impl Dataset {
             return Err(io_error(&self.root)(err));
         }
         // The new output is in place; a previous output that cannot be removed now is
-        // removed by the next run (see `remove_abandoned_work_dirs`).
+        // removed by the next run (see `recover_abandoned_work_dirs`).
         let _ = fs::remove_dir_all(&previous);
         Ok(())
     }
@@ -344,21 +391,41 @@ fn check_replaceable(root: &Path) -> Result<(), ExportError> {
     }
 }
 
-/// Removes the staging and previous-output directories that killed runs left beside the
-/// output directory.
-fn remove_abandoned_work_dirs(parent: &Path, name: &str) {
-    let prefix = work_dir_prefix(name);
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
+/// Tidies the directories that killed runs left beside the output `root` (called under the
+/// output's lock, so no live run owns them).
+///
+/// A run killed between the two renames that publish its output leaves the earlier output
+/// parked and no output: the parked one is put back (the most recently written, should
+/// several be found). Every other work directory is removed: staging directories, and
+/// parked outputs that were replaced. Removal is best effort: a leftover that cannot be
+/// removed does not stop this run.
+fn recover_abandoned_work_dirs(root: &Path, name: &str) -> io::Result<()> {
+    let Some(parent) = root.parent() else {
+        return Ok(());
     };
-    for entry in entries.flatten() {
-        let is_work_dir = entry.file_name().to_string_lossy().starts_with(&prefix)
-            && entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_work_dir {
-            // Best effort: a leftover that cannot be removed does not stop this run.
-            let _ = fs::remove_dir_all(entry.path());
+    let prefix = work_dir_prefix(name);
+    let mut work_dirs = Vec::new();
+    for entry in fs::read_dir(parent)?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            work_dirs.push((rest.starts_with(PREVIOUS), modified, entry.path()));
         }
     }
+    // Parked outputs last, the most recent of them at the very end.
+    work_dirs.sort();
+    let output_missing = fs::symlink_metadata(root).is_err();
+    if let (true, Some((true, _, parked))) = (output_missing, work_dirs.last()) {
+        fs::rename(parked, root)?;
+        work_dirs.pop();
+    }
+    for (_, _, dir) in work_dirs {
+        let _ = fs::remove_dir_all(dir);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

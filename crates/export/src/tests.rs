@@ -58,6 +58,8 @@ fn document(id: &str, segments: Vec<SegmentPair>) -> Document {
                 segments,
             },
         ],
+        language_shares: Vec::new(),
+        other_languages: Vec::new(),
     }
 }
 
@@ -89,6 +91,7 @@ fn manifest() -> Manifest {
     Manifest {
         tool: "bitextract".to_owned(),
         version: "0".to_owned(),
+        shard: None,
         inputs: Vec::new(),
         skipped: Vec::new(),
         counts: Counts::default(),
@@ -103,6 +106,15 @@ fn export(root: &Path, docs: &[Document], options: ExportOptions) -> Manifest {
         dataset.write_document(doc).expect("document written");
     }
     dataset.finish(manifest()).expect("finished")
+}
+
+/// The entries beside the output directory `out` in `dir`, lock file included.
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "out")
+        .collect()
 }
 
 fn read(root: &Path, name: &str) -> String {
@@ -299,20 +311,24 @@ fn a_new_run_replaces_an_earlier_one_without_stale_documents() {
         .collect();
     assert_eq!(documents, ["c-doc.json"]);
     assert_eq!(read(&root, files::SEGMENTS), "");
-    let siblings = fs::read_dir(dir.path()).expect("list").count();
-    assert_eq!(siblings, 1, "no staging directory left behind");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "no staging directory left behind"
+    );
 }
 
 #[test]
 fn a_directory_that_is_not_a_dataset_is_never_replaced() {
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("notes.txt"), "precious").expect("write");
-    let err = Dataset::create(dir.path(), ExportOptions::default()).expect_err("refused");
+    let root = dir.path().join("out");
+    fs::create_dir(&root).expect("mkdir");
+    fs::write(root.join("notes.txt"), "precious").expect("write");
+    let err = Dataset::create(&root, ExportOptions::default()).expect_err("refused");
     assert!(matches!(err, ExportError::NotADataset { .. }), "{err}");
     assert!(err.to_string().contains("refusing"));
-    assert_eq!(read(dir.path(), "notes.txt"), "precious");
+    assert_eq!(read(&root, "notes.txt"), "precious");
 
-    let file = dir.path().join("notes.txt");
+    let file = root.join("notes.txt");
     let err = Dataset::create(&file, ExportOptions::default()).expect_err("a file is refused");
     assert!(matches!(err, ExportError::NotADataset { .. }));
 }
@@ -331,7 +347,66 @@ fn an_abandoned_run_leaves_the_previous_output_as_it_was() {
     }
     assert_eq!(read(&root, files::SEGMENTS), before);
     assert!(!root.join("documents/z.json").exists());
-    assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn a_second_run_on_the_same_output_fails_at_once_while_the_first_holds_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let first = Dataset::create(&root, ExportOptions::default()).expect("created");
+    let err = Dataset::create(&root, ExportOptions::default()).expect_err("locked");
+    assert!(matches!(err, ExportError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("another bitextract run"), "{err}");
+    first.finish(manifest()).expect("finished");
+    export(&root, &tricky_documents(), ExportOptions::default());
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn an_output_parked_by_a_run_killed_between_its_renames_is_put_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    export(&root, &tricky_documents(), ExportOptions::default());
+    let before = read(&root, files::SEGMENTS);
+    // What a run killed after parking the output, before renaming its own into place, leaves.
+    let parked = dir
+        .path()
+        .join(format!("{}{PREVIOUS}4242", work_dir_prefix("out")));
+    fs::rename(&root, &parked).expect("park");
+    let staged = dir
+        .path()
+        .join(format!("{}staging-4242", work_dir_prefix("out")));
+    fs::create_dir_all(staged.join(files::DOCUMENTS)).expect("staging");
+
+    let dataset = Dataset::create(&root, ExportOptions::default()).expect("created");
+    assert_eq!(read(&root, files::SEGMENTS), before, "put back whole");
+    assert_eq!(dataset.previous_documents(), tricky_documents().len());
+    drop(dataset);
+    assert_eq!(read(&root, files::SEGMENTS), before);
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+#[test]
+fn a_parked_output_already_replaced_is_removed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    export(
+        &root,
+        &[document("new", Vec::new())],
+        ExportOptions::default(),
+    );
+    let parked = dir
+        .path()
+        .join(format!("{}{PREVIOUS}4242", work_dir_prefix("out")));
+    fs::create_dir_all(parked.join(files::DOCUMENTS)).expect("parked");
+    drop(Dataset::create(&root, ExportOptions::default()).expect("created"));
+    assert!(root.join("documents/new.json").exists());
+    assert!(leftovers(dir.path()).is_empty());
 }
 
 #[test]

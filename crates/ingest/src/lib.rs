@@ -33,6 +33,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod structure;
 pub mod text;
 mod writer;
 

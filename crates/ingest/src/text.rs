@@ -36,8 +36,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, IngestError> {
     }
     Ok(Extracted {
         format: SourceFormat::Text,
+        blocks: crate::structure::text_blocks(&text),
         text,
-        blocks: Vec::new(),
         pages: None,
         warnings,
         errors: Vec::new(),

@@ -91,36 +91,82 @@ const WHATLANG_FULL_WORDS: f64 = 8.0;
 /// The magnitude grows with the length of the line, so a long paragraph outweighs a short
 /// label, and a line with nothing to go on (a URL, a number) scores exactly 0.
 pub fn line_evidence(line: &str) -> f64 {
+    read_line(line).score
+}
+
+/// What one line says about its language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LineReading {
+    /// Evidence that the line is French (positive) or English (negative); see
+    /// [`line_evidence`].
+    pub score: f64,
+    /// Its English and French function words.
+    pub function_words: FunctionWords,
+    /// How sure whatlang, choosing between English and French only, is of its choice; 0 when
+    /// it has none.
+    pub english_french_confidence: f64,
+}
+
+pub(crate) fn read_line(line: &str) -> LineReading {
+    let function_words = function_words(line);
+    let FunctionWords {
+        english: english_words,
+        french: french_words,
+        alphabetic,
+    } = function_words;
+    if alphabetic == 0 || looks_like_url(line) {
+        return LineReading {
+            score: 0.0,
+            function_words,
+            english_french_confidence: 0.0,
+        };
+    }
+    let letters = line.chars().filter(|c| FRENCH_LETTERS.contains(c)).count() as f64;
+    let mut score = WORD_WEIGHT * (french_words as f64 - english_words as f64)
+        + (LETTER_WEIGHT * letters).min(MAX_LETTER_EVIDENCE)
+        + TYPOGRAPHY_WEIGHT * french_typography(line) as f64;
+    let mut english_french_confidence = 0.0;
+    if let Some(info) = Detector::with_allowlist(vec![WLang::Eng, WLang::Fra])
+        .detect(crate::other::sample(line, crate::other::MAX_LINE_SAMPLE))
+    {
+        let sign = if info.lang() == WLang::Fra { 1.0 } else { -1.0 };
+        let length = (alphabetic as f64 / WHATLANG_FULL_WORDS).min(1.0);
+        score += sign * WHATLANG_WEIGHT * info.confidence() * length;
+        english_french_confidence = info.confidence();
+    }
+    LineReading {
+        score,
+        function_words,
+        english_french_confidence,
+    }
+}
+
+/// How many of a line's words are English and French function words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FunctionWords {
+    /// English function words.
+    pub english: usize,
+    /// French function words.
+    pub french: usize,
+    /// Words made of letters only.
+    pub alphabetic: usize,
+}
+
+pub(crate) fn function_words(line: &str) -> FunctionWords {
     let words: Vec<String> = line
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let alphabetic = words
-        .iter()
-        .filter(|w| w.chars().all(char::is_alphabetic))
-        .count();
-    if alphabetic == 0 || looks_like_url(line) {
-        return 0.0;
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    FunctionWords {
+        english: count(ENGLISH_WORDS),
+        french: count(FRENCH_WORDS),
+        alphabetic: words
+            .iter()
+            .filter(|w| w.chars().all(char::is_alphabetic))
+            .count(),
     }
-    let french_words = words
-        .iter()
-        .filter(|w| FRENCH_WORDS.contains(&w.as_str()))
-        .count();
-    let english_words = words
-        .iter()
-        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
-        .count();
-    let letters = line.chars().filter(|c| FRENCH_LETTERS.contains(c)).count() as f64;
-    let mut score = WORD_WEIGHT * (french_words as f64 - english_words as f64)
-        + (LETTER_WEIGHT * letters).min(MAX_LETTER_EVIDENCE)
-        + TYPOGRAPHY_WEIGHT * french_typography(line) as f64;
-    if let Some(info) = Detector::with_allowlist(vec![WLang::Eng, WLang::Fra]).detect(line) {
-        let sign = if info.lang() == WLang::Fra { 1.0 } else { -1.0 };
-        let length = (alphabetic as f64 / WHATLANG_FULL_WORDS).min(1.0);
-        score += sign * WHATLANG_WEIGHT * info.confidence() * length;
-    }
-    score
 }
 
 fn looks_like_url(line: &str) -> bool {

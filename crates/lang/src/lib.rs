@@ -14,10 +14,13 @@
 //! This crate does not find sections or read fields.
 
 mod evidence;
+mod other;
 
-use model::{Kind, Lang};
+use model::{Block, Kind, Lang};
 
 pub use evidence::line_evidence;
+use evidence::{LineReading, read_line};
+pub use other::OtherRun;
 
 /// Cost of switching language between two lines, in evidence units. A change of language
 /// must be backed by more evidence than this on the new side.
@@ -51,10 +54,12 @@ pub struct Run {
 /// The language structure of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageSplit {
-    /// The runs in text order, covering every line.
+    /// The English and French runs in text order; with `others`, they cover every line.
     pub runs: Vec<Run>,
     /// The languages with substantial text, English first.
     pub languages: Vec<Lang>,
+    /// Stretches of text in other languages, in text order: never part of a run.
+    pub others: Vec<OtherRun>,
 }
 
 impl LanguageSplit {
@@ -67,19 +72,41 @@ impl LanguageSplit {
         }
     }
 
-    /// The lines of `text` in the given language, runs concatenated in order.
+    /// The lines of `text` in the given language, runs concatenated in order (a blank line
+    /// between two runs).
     ///
     /// `text` must be the text the split was computed from.
     pub fn text_of(&self, text: &str, lang: Lang) -> String {
+        self.view(text, &[], lang).0
+    }
+
+    /// The text of one language, as [`text_of`](Self::text_of), with the blocks that fall in
+    /// its runs re-indexed to its lines; a block that straddles two runs is cut at the edge.
+    pub fn view(&self, text: &str, blocks: &[Block], lang: Lang) -> (String, Vec<Block>) {
         let lines: Vec<&str> = text.split('\n').collect();
-        let mut out = Vec::new();
+        let mut out: Vec<&str> = Vec::new();
+        let mut out_blocks = Vec::new();
+        let mut next_block = 0;
         for run in self.runs.iter().filter(|r| r.lang == lang) {
             if !out.is_empty() {
                 out.push("");
             }
+            let offset = out.len();
             out.extend_from_slice(&lines[run.start..run.end]);
+            while next_block < blocks.len() && blocks[next_block].end() <= run.start {
+                next_block += 1;
+            }
+            for block in blocks[next_block..].iter().take_while(|b| b.line < run.end) {
+                let start = block.line.max(run.start);
+                let end = block.end().min(run.end);
+                out_blocks.push(Block {
+                    line: start - run.start + offset,
+                    lines: end - start,
+                    ..block.clone()
+                });
+            }
         }
-        out.join("\n")
+        (out.join("\n"), out_blocks)
     }
 }
 
@@ -87,13 +114,33 @@ impl LanguageSplit {
 pub fn split(text: &str) -> LanguageSplit {
     let lines: Vec<&str> = text.split('\n').collect();
     let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
-    let scores = lean_forward(
-        &lines.iter().map(|l| line_evidence(l)).collect::<Vec<_>>(),
-        &words,
-    );
-    let labels = viterbi(&scores);
-    let runs = absorb_short_runs(group_runs(&labels, &words));
-    let total: usize = words.iter().sum();
+    let readings: Vec<LineReading> = lines.iter().map(|l| read_line(l)).collect();
+    let others = other::other_runs(&lines, &words, &readings);
+    let mut in_other = vec![false; lines.len()];
+    for run in &others {
+        in_other[run.start..run.end].fill(true);
+    }
+    // Text in another language is neutral for English and French, and cuts their runs.
+    let evidence: Vec<f64> = readings
+        .iter()
+        .zip(&in_other)
+        .map(|(r, &other)| if other { 0.0 } else { r.score })
+        .collect();
+    let labels = viterbi(&lean_forward(&evidence, &words));
+    let stretches = stretches_outside(&in_other);
+    let runs: Vec<Run> = stretches
+        .iter()
+        .flat_map(|&(start, end)| {
+            absorb_short_runs(group_runs(&labels[start..end], &words[start..end]))
+                .into_iter()
+                .map(move |run| Run {
+                    start: run.start + start,
+                    end: run.end + start,
+                    ..run
+                })
+        })
+        .collect();
+    let total: usize = runs.iter().map(|r| r.words).sum();
     let words_in = |lang: Lang| -> usize {
         runs.iter()
             .filter(|r| r.lang == lang)
@@ -117,15 +164,39 @@ pub fn split(text: &str) -> LanguageSplit {
     }
     let runs = match languages.as_slice() {
         // One language only: the odd lines of the other belong to the document all the same.
-        [only] => vec![Run {
-            lang: *only,
-            start: 0,
-            end: lines.len(),
-            words: total,
-        }],
+        [only] => stretches
+            .iter()
+            .map(|&(start, end)| Run {
+                lang: *only,
+                start,
+                end,
+                words: words[start..end].iter().sum(),
+            })
+            .collect(),
         _ => runs,
     };
-    LanguageSplit { runs, languages }
+    LanguageSplit {
+        runs,
+        languages,
+        others,
+    }
+}
+
+/// The maximal stretches `(start, end)` of lines outside text in other languages.
+fn stretches_outside(in_other: &[bool]) -> Vec<(usize, usize)> {
+    let mut stretches = Vec::new();
+    let mut start = None;
+    for (i, &other) in in_other.iter().chain([&true]).enumerate() {
+        match (other, start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                stretches.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    stretches
 }
 
 /// Short lines with words (headings, field labels) take part of the evidence of the next
@@ -260,6 +331,27 @@ fn merge_adjacent(runs: Vec<Run>) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_reindexes_the_blocks_of_its_language() {
+        let en = "The committee met on Monday and agreed on the budget for the coming year.";
+        let fr = "Le comité s'est réuni lundi et a approuvé le budget de l'année à venir.";
+        let text = format!("{en}\n{en}\n{en}\n{en}\n\n{fr}\n{fr}\n{fr}\n{fr}");
+        let text = text.as_str();
+        let block = |line: usize, lines: usize| Block {
+            kind: model::BlockKind::Paragraph,
+            line,
+            lines,
+            page: None,
+        };
+        let split = split(text);
+        assert_eq!(split.languages, [Lang::En, Lang::Fr]);
+        let (french, blocks) = split.view(text, &[block(0, 4), block(5, 4)], Lang::Fr);
+        assert_eq!(french, split.text_of(text, Lang::Fr));
+        let lines: Vec<&str> = french.split('\n').collect();
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].text(&lines).starts_with("Le comité"));
+    }
 
     const EN: &str = "The incumbent is responsible for the provision and coordination of advice on general questions of defence policy.\n\
         The Section maintains an awareness of major security and defence developments on the international scene.\n\

@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use model::Salary;
 use regex::Regex;
 
-use crate::text::{Word, fold, is_space, words};
+use conventions::folding::fold;
+
+use crate::text::{Word, is_space, words};
 
 /// Digits with the separators a number may hold; the groups are checked by [`parse_amount`].
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,29 +110,70 @@ fn amounts(text: &str) -> Vec<Amount> {
 
 static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}+").expect("valid regex"));
 
-/// ISO 4217 code of a currency word or symbol.
-fn currency_of(word: &str) -> Option<&'static str> {
-    match word {
-        "eur" | "euro" | "euros" | "€" => Some("EUR"),
-        "usd" | "$" | "us$" | "dollars" => Some("USD"),
-        "gbp" | "£" | "pounds" => Some("GBP"),
-        "cad" => Some("CAD"),
-        "chf" => Some("CHF"),
-        _ => None,
-    }
+/// A currency mark found in a text: its ISO 4217 code when the mark makes it certain.
+#[derive(Debug, Clone, Copy)]
+struct CurrencyMark {
+    code: Option<&'static str>,
+    start: usize,
+    end: usize,
 }
 
-/// Currency marks in a text with their byte spans: currency words and symbols.
-fn currencies(text: &str) -> Vec<(&'static str, usize, usize)> {
-    let symbols = text.char_indices().filter_map(|(at, c)| {
-        let mut buffer = [0; 4];
-        currency_of(c.encode_utf8(&mut buffer)).map(|code| (code, at, at + c.len_utf8()))
-    });
-    // Letters only: "8 419,86Euro" glues the currency to the digits.
-    let named = LETTERS
+/// ISO 4217 code of a currency word, code or symbol, folded. `Some(None)` for "$", which is
+/// a currency without saying which dollar; `None` for a word that is no currency.
+fn currency_of(word: &str, dollar: Option<&'static str>) -> Option<Option<&'static str>> {
+    let code = match word {
+        "eur" | "euro" | "euros" | "€" => "EUR",
+        "usd" | "us$" => "USD",
+        "gbp" | "£" | "pounds" => "GBP",
+        "cad" | "c$" | "ca$" => "CAD",
+        "chf" => "CHF",
+        "aud" => "AUD",
+        "nzd" => "NZD",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "jpy" | "¥" => "JPY",
+        "$" | "dollars" | "dollar" => return Some(dollar),
+        _ => return None,
+    };
+    Some(Some(code))
+}
+
+/// Currency marks in a text with their byte spans: currency words, codes and symbols
+/// ("US$" and "C$" as one mark).
+fn currencies(text: &str, dollar: Option<&'static str>) -> Vec<CurrencyMark> {
+    let named: Vec<CurrencyMark> = LETTERS
         .find_iter(text)
-        .filter_map(|m| currency_of(&fold(m.as_str())).map(|code| (code, m.start(), m.end())));
-    symbols.chain(named).collect()
+        .filter_map(|m| {
+            // "US$", "C$": letters glued to a dollar sign.
+            let glued_dollar = text[m.end()..].starts_with('$');
+            let (word, end) = if glued_dollar {
+                (format!("{}$", fold(m.as_str())), m.end() + 1)
+            } else {
+                // Letters only: "8 419,86Euro" glues the currency to the digits.
+                (fold(m.as_str()), m.end())
+            };
+            let code = currency_of(&word, dollar)?;
+            Some(CurrencyMark {
+                code,
+                start: m.start(),
+                end,
+            })
+        })
+        .collect();
+    let symbols = text.char_indices().filter_map(|(at, c)| {
+        let inside_named = named.iter().any(|n| (n.start..n.end).contains(&at));
+        let mut buffer = [0; 4];
+        let code = currency_of(c.encode_utf8(&mut buffer), dollar).filter(|_| !inside_named)?;
+        Some(CurrencyMark {
+            code,
+            start: at,
+            end: at + c.len_utf8(),
+        })
+    });
+    let mut marks: Vec<CurrencyMark> = named.iter().copied().chain(symbols).collect();
+    marks.sort_by_key(|mark| mark.start);
+    marks
 }
 
 /// Pay periods by the folded words (or word pairs) that state them.
@@ -177,34 +220,74 @@ const PERIODS: [(&str, &[&str]); 5] = [
         "daily",
         &["daily", "per day", "a day", "journalier", "par jour"],
     ),
-    ("hourly", &["hourly", "per hour", "an hour", "par heure"]),
+    (
+        "hourly",
+        &[
+            "hourly",
+            "per hour",
+            "an hour",
+            "par heure",
+            "horaire",
+            "l heure",
+        ],
+    ),
 ];
 
-/// The pay period stated closest to the given byte offset.
-fn period_near(found: &[Word], offset: usize) -> Option<&'static str> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for (at, word) in found.iter().enumerate() {
-        for (period, phrases) in PERIODS {
-            let matches = phrases.iter().any(|phrase| {
-                let mut parts = phrase.split(' ');
-                let first = parts.next().unwrap_or_default();
-                word.folded == first
-                    && parts
-                        .enumerate()
-                        .all(|(k, part)| found.get(at + k + 1).is_some_and(|w| w.folded == part))
-            });
-            let distance = word.start.abs_diff(offset);
-            if matches && best.is_none_or(|(closest, _)| distance < closest) {
-                best = Some((distance, period));
-            }
-        }
-    }
-    best.map(|(_, period)| period)
+/// The period a word (with the words after it) states.
+fn period_at(found: &[Word], at: usize) -> Option<&'static str> {
+    PERIODS.iter().find_map(|(period, phrases)| {
+        phrases
+            .iter()
+            .any(|phrase| {
+                phrase
+                    .split(' ')
+                    .enumerate()
+                    .all(|(k, part)| found.get(at + k).is_some_and(|w| w.folded == part))
+            })
+            .then_some(*period)
+    })
+}
+
+/// Whether a clause boundary (a comma, semicolon or full stop followed by a space) lies
+/// between two byte offsets.
+fn clause_boundary_between(text: &str, from: usize, to: usize) -> bool {
+    let (from, to) = if from <= to { (from, to) } else { (to, from) };
+    let Some(between) = text.get(from..to) else {
+        return true;
+    };
+    between
+        .char_indices()
+        .any(|(k, c)| matches!(c, ',' | ';' | '.') && between[k + 1..].starts_with(' '))
+}
+
+/// The pay period stated closest to an amount, preferring one in the same clause: in
+/// "monthly gross salary from 6152,64 EUR, subject to an annual review" it is "monthly".
+fn period_near(text: &str, found: &[Word], amount: Amount) -> Option<&'static str> {
+    let mut stated: Vec<(bool, usize, &'static str)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(at, word)| {
+            let period = period_at(found, at)?;
+            let (near_edge, distance) = if word.start >= amount.end {
+                (amount.end, word.start - amount.end)
+            } else {
+                (amount.start, amount.start.abs_diff(word.end))
+            };
+            let other_clause = clause_boundary_between(text, near_edge, word.start);
+            Some((other_clause, distance, period))
+        })
+        .collect();
+    stated.sort_by_key(|&(other_clause, distance, _)| (other_clause, distance));
+    stated.first().map(|&(_, _, period)| period)
 }
 
 /// How far apart, in characters of filler, an amount and a currency mark may be and still
 /// belong together: "9,253.21 (EUR)", "Euro 14.606", "8 419,86Euro".
 const MAX_CURRENCY_GAP: usize = 3;
+
+/// How far, in bytes, a mark's start may lie from an amount it touches: a word mark
+/// ("euros") before it plus the widest filler (three characters of up to three bytes).
+const MARK_REACH_BYTES: usize = 24;
 
 fn is_filler(gap: &str) -> bool {
     gap.chars().count() <= MAX_CURRENCY_GAP
@@ -213,25 +296,60 @@ fn is_filler(gap: &str) -> bool {
             .all(|c| is_space(c) || matches!(c, '(' | ')' | ':'))
 }
 
-/// The salary stated in a text: an amount written next to its currency, and the pay period
-/// nearest to it. `None` when the text states no such amount or no period.
-pub(crate) fn find_salary(text: &str) -> Option<Salary> {
-    let marks = currencies(text);
-    let (amount, currency) = amounts(text).into_iter().find_map(|amount| {
-        marks.iter().find_map(|&(code, start, end)| {
-            let gap = if end <= amount.start {
-                text.get(end..amount.start)?
+/// What may stand between the two amounts of a range: "$60,424 to $67,582",
+/// "6 000 – 7 000 EUR", "de 60 424 $ à 67 582 $", "between 5,000 and 6,000 USD".
+static RANGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\(?[A-Z]{3}\)?|[$€£]|(?i:euros?))?\s*(?:-|–|—|(?i:to|à|au|and|et|up to|jusqu'à))\s*(?:[A-Z]{1,2}\$|[A-Z]{3}|[$€£])?\s*(\d+(?:[.,'’\u{00A0}\u{202F}\u{2009} ]\d+)*)",
+    )
+    .expect("valid regex")
+});
+
+/// The upper bound of a range that starts with `lower` in the text.
+fn range_upper(text: &str, lower: Amount) -> Option<Amount> {
+    let rest = text.get(lower.end..)?;
+    let written = RANGE_TAIL.captures(rest)?.get(1)?;
+    let upper = amounts(written.as_str()).into_iter().next()?;
+    let upper = Amount {
+        value: upper.value,
+        start: lower.end + written.start() + upper.start,
+        end: lower.end + written.start() + upper.end,
+    };
+    (upper.value > lower.value).then_some(upper)
+}
+
+/// The salary stated in a text: an amount written next to its currency mark, the upper
+/// bound when a range follows, and the pay period nearest to it. The currency is left out
+/// for a "$" that `dollar` (the document's dollar, from its country) does not resolve, the
+/// period when none is stated. `None` when no amount stands next to a currency mark.
+pub(crate) fn find_salary(text: &str, dollar: Option<&'static str>) -> Option<Salary> {
+    let marks = currencies(text, dollar);
+    let found = amounts(text);
+    let (amount, currency) = found.iter().copied().find_map(|amount| {
+        // Only the marks that start near the amount can touch it (marks are sorted).
+        let from = marks.partition_point(|m| m.start + MARK_REACH_BYTES < amount.start);
+        let to = marks.partition_point(|m| m.start <= amount.end + MARK_REACH_BYTES);
+        marks[from..to.max(from)].iter().find_map(|mark| {
+            let gap = if mark.end <= amount.start {
+                text.get(mark.end..amount.start)?
             } else {
-                text.get(amount.end..start)?
+                text.get(amount.end..mark.start)?
             };
-            is_filler(gap).then_some((amount, code))
+            (is_filler(gap) && amount.value > 0.0).then_some((amount, mark.code))
         })
     })?;
-    let period = period_near(&words(text), amount.start).filter(|_| amount.value > 0.0)?;
+    // "6 000 – 7 000 EUR": the currency stands by the upper bound only.
+    let lower = found
+        .iter()
+        .copied()
+        .find(|earlier| range_upper(text, *earlier).is_some_and(|upper| upper.end == amount.end))
+        .unwrap_or(amount);
+    let period = period_near(text, &words(text), lower);
     Some(Salary {
-        amount: amount.value,
-        currency: currency.to_owned(),
-        period: period.to_owned(),
+        amount: lower.value,
+        max: range_upper(text, lower).map(|upper| upper.value),
+        currency: currency.map(str::to_owned),
+        period: period.map(str::to_owned),
     })
 }
 
@@ -242,7 +360,27 @@ mod tests {
     use super::*;
 
     fn salary(text: &str) -> Option<(f64, String, String)> {
-        find_salary(text).map(|s| (s.amount, s.currency, s.period))
+        find_salary(text, None).map(|s| {
+            (
+                s.amount,
+                s.currency.unwrap_or_default(),
+                s.period.unwrap_or_default(),
+            )
+        })
+    }
+
+    /// The salary found with Canadian evidence in the document.
+    fn range(text: &str) -> Option<Salary> {
+        find_salary(text, Some("CAD"))
+    }
+
+    fn want(amount: f64, max: Option<f64>, currency: &str, period: Option<&str>) -> Option<Salary> {
+        Some(Salary {
+            amount,
+            max,
+            currency: Some(currency.to_owned()),
+            period: period.map(str::to_owned),
+        })
     }
 
     #[test]
@@ -307,7 +445,46 @@ mod tests {
             salary("Grade G20, 2025 salary scale in EUR, see table 3 monthly"),
             None
         );
-        assert_eq!(salary("9,253.21 EUR"), None, "no period stated");
+    }
+
+    #[test]
+    fn periods_and_currencies_are_left_out_when_not_stated() {
+        assert_eq!(
+            salary("9,253.21 EUR"),
+            Some((9253.21, "EUR".to_owned(), String::new()))
+        );
+        let dollars = find_salary("$60,424 to $67,582", None).expect("a salary");
+        assert_eq!((dollars.currency, dollars.max), (None, Some(67582.0)));
+        assert_eq!(
+            salary("monthly gross salary starting from 6152,64 EUR, subject to an annual review"),
+            Some((6152.64, "EUR".to_owned(), "monthly".to_owned())),
+            "the period of the amount's own clause"
+        );
+    }
+
+    #[test]
+    fn reads_ranges() {
+        assert_eq!(
+            range("$60,424 to $67,582"),
+            want(60424.0, Some(67582.0), "CAD", None)
+        );
+        assert_eq!(
+            range("$33.08 to $35.98 per hour"),
+            want(33.08, Some(35.98), "CAD", Some("hourly"))
+        );
+        assert_eq!(
+            range("de 60 424 $ à 67 582 $ par année"),
+            want(60424.0, Some(67582.0), "CAD", Some("yearly"))
+        );
+        assert_eq!(
+            range("6 000 – 7 000 EUR par mois"),
+            want(6000.0, Some(7000.0), "EUR", Some("monthly"))
+        );
+        assert_eq!(
+            range("USD 5,400 per month"),
+            want(5400.0, None, "USD", Some("monthly"))
+        );
+        assert_eq!(range("€ 5 000 to 3 000"), want(5000.0, None, "EUR", None));
     }
 
     /// Writes an amount in cents with the given grouping and decimal marks.
@@ -352,9 +529,63 @@ mod tests {
             } else {
                 format!("{} (EUR) Monthly", write_amount(cents, ",", ".", true))
             };
-            let read = find_salary(&written);
+            let read = find_salary(&written, None);
             prop_assert!(read.as_ref().is_some_and(|s| (s.amount - cents as f64 / 100.0).abs() < 0.005
-                && s.currency == "EUR" && s.period == "monthly"), "{} read as {:?}", written, read);
+                && s.currency.as_deref() == Some("EUR") && s.period.as_deref() == Some("monthly")), "{} read as {:?}", written, read);
+        }
+
+        #[test]
+        fn periods_read_back(
+            cents in 100u64..100_000_000,
+            period in 0usize..5,
+            spelling in any::<prop::sample::Index>(),
+            before in any::<bool>(),
+            french in any::<bool>(),
+        ) {
+            let (name, phrases) = PERIODS[period];
+            let phrase = spelling.get(phrases);
+            let amount = if french {
+                format!("{} EUR", write_amount(cents, " ", ",", true))
+            } else {
+                format!("EUR {}", write_amount(cents, ",", ".", true))
+            };
+            let written = if before {
+                format!("{phrase} salary: {amount}, subject to review")
+            } else {
+                format!("{amount} {phrase}, paid in arrears")
+            };
+            let read = find_salary(&written, None);
+            prop_assert_eq!(read.and_then(|s| s.period), Some(name.to_owned()), "{}", written);
+        }
+
+        #[test]
+        fn ranges_read_back(
+            low in 100u64..10_000_000,
+            spread in 1u64..1_000_000,
+            style in 0usize..4,
+            period in 0usize..6,
+        ) {
+            let high = low + spread;
+            let (low_w, high_w) = (write_amount(low, ",", ".", true), write_amount(high, ",", ".", true));
+            let (low_f, high_f) = (write_amount(low, " ", ",", true), write_amount(high, " ", ",", true));
+            let written_range = match style {
+                0 => format!("${low_w} to ${high_w}"),
+                1 => format!("{low_f} $ à {high_f} $"),
+                2 => format!("EUR {low_w} - {high_w}"),
+                _ => format!("between ${low_w} and ${high_w}"),
+            };
+            let (suffix, want) = [
+                ("", None), (" per hour", Some("hourly")), (" per day", Some("daily")),
+                (" per week", Some("weekly")), (" par mois", Some("monthly")), (" per annum", Some("yearly")),
+            ][period];
+            let written = format!("{written_range}{suffix}");
+            let read = find_salary(&written, Some("CAD"));
+            let ok = read.as_ref().is_some_and(|s| {
+                (s.amount - low as f64 / 100.0).abs() < 0.005
+                    && s.max.is_some_and(|m| (m - high as f64 / 100.0).abs() < 0.005)
+                    && s.period.as_deref() == want
+            });
+            prop_assert!(ok, "{} read as {:?}", written, read);
         }
     }
 }

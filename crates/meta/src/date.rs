@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::fold;
+use conventions::months::month_number;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,33 +61,6 @@ impl Time {
     }
 }
 
-/// Month names and abbreviations, folded (lower case, no accents, no final dot), in English
-/// and French, January first.
-const MONTH_NAMES: [&[&str]; 12] = [
-    &["january", "jan", "janvier", "janv"],
-    &["february", "feb", "fevrier", "fevr", "fev"],
-    &["march", "mar", "mars"],
-    &["april", "apr", "avril", "avr"],
-    &["may", "mai"],
-    &["june", "jun", "juin"],
-    &["july", "jul", "juillet", "juil"],
-    &["august", "aug", "aout"],
-    &["september", "sep", "sept", "septembre"],
-    &["october", "oct", "octobre"],
-    &["november", "nov", "novembre"],
-    &["december", "dec", "decembre"],
-];
-
-/// The month number (1-12) of an English or French month name or abbreviation, with or
-/// without accents and a final dot.
-pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let folded = fold(name.trim_end_matches('.'));
-    let index = MONTH_NAMES
-        .iter()
-        .position(|names| names.contains(&folded.as_str()))?;
-    u32::try_from(index + 1).ok()
-}
-
 /// "2026-06-08".
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("valid regex"));
@@ -120,6 +93,19 @@ fn number(text: &str) -> Option<u32> {
 
 /// The first date written in the text, with the byte offset just past it.
 pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
+    first_date(text).map(|(range, date)| (date, range.end))
+}
+
+/// The date the text opens with (after white space), with the byte offset just past it.
+pub(crate) fn leading_date(text: &str) -> Option<(Date, usize)> {
+    let indent = text.len() - text.trim_start().len();
+    first_date(text)
+        .filter(|(range, _)| range.start == indent)
+        .map(|(range, date)| (date, range.end))
+}
+
+/// The first date written in the text, with its byte range.
+fn first_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
     let iso = ISO_DATE.captures_iter(text).find_map(|c| {
         let date = Date::new(number(&c[1])?, number(&c[2])?, number(&c[3])?)?;
         Some((c.get(0)?.range(), date))
@@ -144,7 +130,6 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
         .into_iter()
         .flatten()
         .min_by_key(|(range, _)| range.start)
-        .map(|(range, date)| (date, range.end))
 }
 
 /// The first time of day written in the text, converted to 24 hours ("12:59:00 AM" is 00:59).
@@ -205,6 +190,17 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_date_opens_the_text() {
+        assert_eq!(
+            leading_date(" 8 April 2026, noon")
+                .map(|(d, _)| d.iso())
+                .as_deref(),
+            Some("2026-04-08")
+        );
+        assert_eq!(leading_date("noon, 8 April 2026"), None);
+    }
+
+    #[test]
     fn the_first_date_wins() {
         assert_eq!(
             iso("from 1 March 2026 to 08/06/2026").as_deref(),
@@ -224,38 +220,25 @@ mod tests {
         assert_eq!(hhmm("13:00 PM"), None);
     }
 
-    /// Every month name and abbreviation, in both languages, as written in notices:
-    /// capitalised or not, with or without accents and a final dot.
+    /// Every month name and abbreviation, in both languages, as notices write them:
+    /// lower case, capitalised or in capitals, an abbreviation with or without its dot
+    /// (accented spellings are the `conventions` crate's to test).
     fn month_spellings() -> Vec<(u32, String)> {
-        let written: [&[&str]; 12] = [
-            &["January", "Jan", "janvier", "janv."],
-            &["February", "Feb", "février", "févr.", "fevr", "fév."],
-            &["March", "Mar", "mars"],
-            &["April", "Apr", "avril", "avr."],
-            &["May", "mai"],
-            &["June", "Jun", "juin"],
-            &["July", "Jul", "juillet", "juil."],
-            &["August", "Aug", "août", "aout"],
-            &["September", "Sep", "Sept", "septembre", "sept."],
-            &["October", "Oct", "octobre", "oct."],
-            &["November", "Nov", "novembre", "nov."],
-            &["December", "Dec", "décembre", "déc.", "dec."],
-        ];
-        (1..)
-            .zip(written)
-            .flat_map(|(month, names)| {
-                names
+        (1..=12)
+            .flat_map(|month| {
+                conventions::months::names(month)
                     .iter()
-                    .flat_map(move |name| [(month, name.to_string()), (month, name.to_uppercase())])
+                    .flat_map(move |name| {
+                        let mut capitalised = name.to_string();
+                        capitalised[..1].make_ascii_uppercase();
+                        let dotted = (name.len() <= 4).then(|| format!("{name}."));
+                        [name.to_string(), capitalised, name.to_uppercase()]
+                            .into_iter()
+                            .chain(dotted)
+                            .map(move |spelling| (month, spelling))
+                    })
             })
             .collect()
-    }
-
-    #[test]
-    fn every_month_spelling_is_known() {
-        for (month, name) in month_spellings() {
-            assert_eq!(month_number(&name), Some(month), "{name}");
-        }
     }
 
     fn any_date() -> impl Strategy<Value = Date> {

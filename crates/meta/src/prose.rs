@@ -9,41 +9,14 @@ use std::sync::LazyLock;
 use model::Metadata;
 use regex::Regex;
 
+use conventions::folding::fold;
+
 use crate::amount::find_salary;
 use crate::date::{find_date, find_time};
-use crate::fields::{clean_clearance, normalise_grade};
-use crate::text::{Word, find_any_phrase, fold, sentences, words};
-
-/// Phrases, folded, that introduce the application deadline in a sentence.
-const DEADLINE_PHRASES: &[&str] = &[
-    "closing date",
-    "deadline",
-    "date limite",
-    "date de cloture",
-    "apply by",
-    "apply before",
-    "submitted by",
-    "received by",
-    "submitted no later than",
-    "received no later than",
-    "sent no later than",
-    "candidatures doivent parvenir",
-];
-
-/// Phrases, folded, that introduce the start date in a sentence.
-pub(crate) const START_PHRASES: &[&str] = &[
-    "start date",
-    "starting date",
-    "date de debut",
-    "entry on duty",
-    "entree en fonction",
-    "entree en fonctions",
-    "prise de fonction",
-    "prise de fonctions",
-];
-
-/// Words, folded, that make a sentence about pay.
-const SALARY_PHRASES: &[&str] = &["salary", "salaire", "remuneration", "pay", "traitement"];
+use crate::fields::{Context, better_salary, clean_clearance};
+use crate::grade::find_grades;
+use crate::labels::VOCABULARY;
+use crate::text::{self, Word, find_any_phrase, words};
 
 /// A capitalised name of a few words, such as "Paris, France" or "CSO Director": words
 /// starting with an upper-case letter, linked by spaces, hyphens or lower-case particles.
@@ -71,81 +44,6 @@ static CITY_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Countries, folded with hyphens as spaces, in English and French: a "City, Country" pair
-/// names a place only when its second part is one of them.
-const COUNTRIES: &[&str] = &[
-    "albania",
-    "albanie",
-    "austria",
-    "autriche",
-    "belgium",
-    "belgique",
-    "bulgaria",
-    "bulgarie",
-    "canada",
-    "croatia",
-    "croatie",
-    "czechia",
-    "czech republic",
-    "tchequie",
-    "denmark",
-    "danemark",
-    "estonia",
-    "estonie",
-    "finland",
-    "finlande",
-    "france",
-    "germany",
-    "allemagne",
-    "greece",
-    "grece",
-    "hungary",
-    "hongrie",
-    "iceland",
-    "islande",
-    "ireland",
-    "irlande",
-    "italy",
-    "italie",
-    "latvia",
-    "lettonie",
-    "lithuania",
-    "lituanie",
-    "luxembourg",
-    "montenegro",
-    "netherlands",
-    "pays bas",
-    "north macedonia",
-    "macedoine du nord",
-    "norway",
-    "norvege",
-    "poland",
-    "pologne",
-    "portugal",
-    "romania",
-    "roumanie",
-    "slovakia",
-    "slovaquie",
-    "slovenia",
-    "slovenie",
-    "spain",
-    "espagne",
-    "sweden",
-    "suede",
-    "switzerland",
-    "suisse",
-    "turkey",
-    "turkiye",
-    "turquie",
-    "ukraine",
-    "united kingdom",
-    "royaume uni",
-    "united states",
-    "etats unis",
-    "usa",
-    "uk",
-];
-
 /// "International Organisation OCCAR", "the agency NSPA": an acronym right after the word
 /// (the word itself not in capitals, as in a banner line "AGENCY LETTERHEAD").
 static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,10 +53,19 @@ static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "at grade G 23", "au grade A3", "Grade: NATO Grade G17".
-static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+/// "The European Chemicals Agency (ECHA)": a capitalised name followed by its acronym.
+static NAME_AND_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME})\s+\((?P<acronym>\p{{Lu}}{{2,}})\)"
+    ))
+    .expect("valid regex")
+});
+
+/// What introduces a grade in a sentence: "at grade G 23", "classified as an AS-05", "classé
+/// au groupe et niveau IT-04 ou IT-05", "de niveau AS-05"; the grade must follow at once.
+static GRADE_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:\bgrade)\s*:?\s*(?:(?i:nato)\s+(?i:grade)\s+)?(?P<grade>[A-Z]{1,3}[\s\-]?\d{1,2})\b",
+        r"\b(?i:classified(?:\s+(?:as|at))?|class[ée]e?s?|grade|niveau)\s*:?(?:\s+(?i:an?|the|au|à|le|la|de|du|comme|groupe|et|nato|grade|level))*\s+",
     )
     .expect("valid regex")
 });
@@ -202,30 +109,43 @@ fn dated_after(
 }
 
 /// Reads the fields that a phrase introduces (deadline with its time, start date, salary)
-/// into the metadata where still unknown, each from the first sentence that states it. The
-/// words of a sentence are found once for all of them, and the reading stops as soon as no
-/// field is missing.
-fn read_phrased(sentences: &[&str], metadata: &mut Metadata) {
+/// into the metadata where still unknown, each from the first sentence that states it (a
+/// salary stating its period replaces one that does not). The words of a sentence are found
+/// once for all of them, and the reading stops as soon as no field is missing.
+fn read_phrased(sentences: &[&str], context: Context, metadata: &mut Metadata) {
+    let phrases = |list: &'static [String]| -> Vec<&'static str> {
+        list.iter().map(String::as_str).collect()
+    };
+    let deadline_phrases = phrases(&VOCABULARY.prose.deadline);
+    let start_phrases = phrases(&VOCABULARY.prose.start_date);
+    let salary_phrases = phrases(&VOCABULARY.prose.salary);
     for sentence in sentences {
         let missing_deadline = metadata.deadline.is_none();
         let missing_start = metadata.start_date.is_none();
-        let missing_salary = metadata.salary.is_none();
+        let missing_salary = metadata
+            .salary
+            .as_ref()
+            .is_none_or(|salary| salary.period.is_none());
         if !(missing_deadline || missing_start || missing_salary) {
             break;
         }
         let words = words(sentence);
         if missing_deadline
-            && let Some((date, time)) = dated_after(sentence, &words, DEADLINE_PHRASES)
+            && let Some((date, time)) = dated_after(sentence, &words, &deadline_phrases)
         {
             metadata.deadline = Some(date);
             metadata.deadline_time = time;
         }
         if missing_start {
             metadata.start_date =
-                dated_after(sentence, &words, START_PHRASES).map(|(date, _)| date);
+                dated_after(sentence, &words, &start_phrases).map(|(date, _)| date);
         }
-        if missing_salary && find_any_phrase(&words, SALARY_PHRASES).is_some() {
-            metadata.salary = find_salary(sentence);
+        if missing_salary
+            && find_any_phrase(&words, &salary_phrases).is_some()
+            && let Some(salary) = find_salary(sentence, context.dollar)
+            && better_salary(&salary, metadata.salary.as_ref())
+        {
+            metadata.salary = Some(salary);
         }
     }
 }
@@ -236,38 +156,115 @@ fn named_clearance(level: &str) -> Option<String> {
     clean_clearance(level).filter(|level| !matches!(fold(level).as_str(), "security" | "a" | "the"))
 }
 
-fn is_country(name: &str) -> bool {
-    COUNTRIES.contains(&fold(name).replace('-', " ").as_str())
-}
-
 fn trimmed(value: &str) -> Option<String> {
     let value = value.trim().trim_end_matches(['.', ',']);
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-/// Reads the fields stated in running prose into the metadata, where still unknown.
-pub(crate) fn read_prose(prose: &str, metadata: &mut Metadata) {
-    let sentences = sentences(prose);
-    read_phrased(&sentences, metadata);
+/// "at the P-4 level", "au niveau P-4": the words around a grade named as a level.
+static AT_LEVEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:at\s+the|at|au)\s+$").expect("valid regex"));
+
+/// The grades a sentence states right after a phrase that introduces them, or between
+/// "at the" and "level" ("at the P-4 level").
+fn grade_in(sentence: &str) -> Option<String> {
+    let about_languages = words(sentence)
+        .iter()
+        .any(|w| crate::labels::is_one_of(&VOCABULARY.language_words, &w.folded));
+    if about_languages {
+        return None;
+    }
+    let introduced = GRADE_INTRO.find_iter(sentence).find_map(|intro| {
+        let rest = &sentence[intro.end()..];
+        find_grades(rest).and_then(|(grades, start, _)| (start == 0).then_some(grades))
+    });
+    introduced.or_else(|| {
+        let (grades, start, end) = find_grades(sentence)?;
+        let before = AT_LEVEL.is_match(&sentence[..start]);
+        let after = fold(&sentence[end..]);
+        let after = after.trim_start();
+        (before && (after.starts_with("level") || after.starts_with("grade"))).then_some(grades)
+    })
+}
+
+/// "City, Country" in a sentence, kept only when the notice names the city again elsewhere
+/// (a place the notice is about, not one it lists in passing).
+fn named_place(sentences: &[&str]) -> Option<String> {
+    let all_words: Vec<String> = sentences
+        .iter()
+        .flat_map(|sentence| words(sentence))
+        .map(|word| word.folded)
+        .collect();
+    sentences.iter().find_map(|sentence| {
+        CITY_COUNTRY.captures_iter(sentence).find_map(|c| {
+            let city = c.name("city")?.as_str();
+            let country = c.name("country")?.as_str();
+            let city_folded = fold(city);
+            let mentions = all_words.iter().filter(|w| **w == city_folded).count();
+            (mentions >= 2).then(|| format!("{city}, {country}"))
+        })
+    })
+}
+
+/// An organisation named with its acronym and an organisation word ("The European Chemicals
+/// Agency (ECHA)"), the acronym's letters taken in order from the name.
+fn organisation_with_acronym(sentences: &[&str]) -> Option<String> {
+    sentences.iter().find_map(|sentence| {
+        NAME_AND_ACRONYM.captures_iter(sentence).find_map(|c| {
+            let name = c.name("name")?.as_str();
+            let acronym = c.name("acronym")?.as_str();
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            let has_word = words(name)
+                .iter()
+                .any(|w| crate::labels::is_one_of(&VOCABULARY.organisation_words, &w.folded));
+            let initials_fit = {
+                let mut letters = name
+                    .chars()
+                    .filter(|ch| ch.is_alphabetic())
+                    .flat_map(char::to_uppercase);
+                name.chars()
+                    .next()
+                    .is_some_and(|first| acronym.starts_with(first))
+                    && acronym.chars().all(|a| letters.any(|l| l == a))
+            };
+            (has_word && initials_fit).then(|| format!("{name} ({acronym})"))
+        })
+    })
+}
+
+/// Reads the fields stated in running prose into the metadata, where still unknown. The
+/// organisation is read only from `opening`, the text before the header's fields (or the
+/// first paragraph): later prose names partners and projects, not the employer.
+pub(crate) fn read_prose(
+    paragraphs: &[String],
+    opening: &[&str],
+    context: Context,
+    metadata: &mut Metadata,
+) {
+    let sentences: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|paragraph| text::sentences(paragraph))
+        .collect();
+    read_phrased(&sentences, context, metadata);
     if metadata.grade.is_none() {
-        metadata.grade = first_capture(&sentences, &GRADE, "grade", normalise_grade);
+        metadata.grade = sentences.iter().find_map(|sentence| grade_in(sentence));
     }
     if metadata.clearance.is_none() {
         metadata.clearance = first_capture(&sentences, &CLEARANCE_LEVEL, "level", clean_clearance)
             .or_else(|| first_capture(&sentences, &CLEARANCE_NAMED, "level", named_clearance));
     }
     if metadata.location.is_none() {
-        metadata.location = first_capture(&sentences, &BASED_IN, "place", trimmed).or_else(|| {
-            sentences.iter().find_map(|sentence| {
-                CITY_COUNTRY
-                    .captures_iter(sentence)
-                    .find(|c| is_country(&c["country"]))
-                    .map(|c| format!("{}, {}", &c["city"], &c["country"]))
-            })
-        });
+        metadata.location = first_capture(&sentences, &BASED_IN, "place", trimmed)
+            .or_else(|| named_place(&sentences));
     }
     if metadata.organisation.is_none() {
-        metadata.organisation = first_capture(&sentences, &ORGANISATION, "name", trimmed);
+        // Line by line: a title line above a sentence does not belong to its names.
+        let opening: Vec<&str> = opening
+            .iter()
+            .flat_map(|line| text::sentences(line))
+            .collect();
+        metadata.organisation = first_capture(&opening, &ORGANISATION, "name", trimmed)
+            .or_else(|| organisation_with_acronym(&opening));
     }
     if metadata.title.is_none() {
         metadata.title = first_capture(&sentences, &TITLE, "title", trimmed);
@@ -280,7 +277,12 @@ mod tests {
 
     fn read(prose: &str) -> Metadata {
         let mut metadata = Metadata::default();
-        read_prose(prose, &mut metadata);
+        read_prose(
+            &[prose.to_owned()],
+            &[prose],
+            Context::default(),
+            &mut metadata,
+        );
         metadata
     }
 
@@ -309,11 +311,25 @@ mod tests {
              The appointment is subject to a security clearance at COSMIC TOP SECRET level (provided by the Authorities).",
         );
         assert_eq!(found.grade.as_deref(), Some("G23"));
+        assert_eq!(
+            read("This role is classified as an IT-04 or IT-05 in the Computer Systems group.")
+                .grade
+                .as_deref(),
+            Some("IT-04 or IT-05")
+        );
+        assert_eq!(
+            read(
+                "Ce rôle est classé au groupe et niveau IT-04 ou IT-05 des systèmes d’ordinateurs."
+            )
+            .grade
+            .as_deref(),
+            Some("IT-04 ou IT-05")
+        );
         let salary = found.salary.expect("salary");
         assert!((salary.amount - 14606.0).abs() < 0.005);
         assert_eq!(
-            (salary.currency.as_str(), salary.period.as_str()),
-            ("EUR", "monthly")
+            (salary.currency.as_deref(), salary.period.as_deref()),
+            (Some("EUR"), Some("monthly"))
         );
         assert_eq!(found.clearance.as_deref(), Some("COSMIC TOP SECRET"));
         let found = read("Candidates must hold a security clearance of at least NATO SECRET.");
@@ -348,8 +364,15 @@ mod tests {
             found.location, None,
             "a city without its country is not enough"
         );
-        let found = read("Candidates will be interviewed in Mons, Belgium (week 12).");
+        let found = read(
+            "The office in Mons hosts the team. Candidates will be interviewed in Mons, Belgium (week 12).",
+        );
         assert_eq!(found.location.as_deref(), Some("Mons, Belgium"));
+        let found = read("Experience in Microsoft Word, Excel and similar tools is an asset.");
+        assert_eq!(
+            found.location, None,
+            "a place the notice names once is no location"
+        );
         assert_eq!(
             read("Applicants may be offered another post of a similar nature.").title,
             None

@@ -1,27 +1,9 @@
-//! Small text helpers shared by the field readers: case and accent folding, words with
-//! their positions, sentences, and phrase search over words.
+//! Small text helpers shared by the field readers: words with their positions (folded with
+//! the `conventions` crate), sentences, and phrase search over words.
 
-use unicode_normalization::UnicodeNormalization;
+use std::collections::HashMap;
 
-/// Lower-cases a string and strips its accents, so "Sécurité" and "securite" compare equal.
-pub(crate) fn fold(text: &str) -> String {
-    // Most words of a notice are ASCII, which has no accent to strip: a fast path.
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    text.chars()
-        .flat_map(char::to_lowercase)
-        // Decomposed a character at a time, without allocating for each (a hot path).
-        .flat_map(|c| std::iter::once(c).nfd())
-        .filter(|c| !is_combining_mark(*c))
-        .collect::<String>()
-        .replace('œ', "oe")
-        .replace('æ', "ae")
-}
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
+use conventions::folding::fold;
 
 /// One word of a text: a maximal run of letters and digits, folded, with its byte span in
 /// the original text.
@@ -64,12 +46,44 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 /// index of its first word.
 pub(crate) fn find_phrase(words: &[Word], phrase: &str) -> Option<usize> {
     let wanted: Vec<&str> = phrase.split(' ').collect();
+    find_parts(words, &wanted)
+}
+
+/// Where a phrase given as its folded words first occurs in a word list.
+pub(crate) fn find_parts(words: &[Word], wanted: &[&str]) -> Option<usize> {
     words.windows(wanted.len()).position(|window| {
         window
             .iter()
-            .zip(&wanted)
+            .zip(wanted)
             .all(|(word, want)| word.folded == *want)
     })
+}
+
+/// How many times each phrase (folded words separated by spaces) occurs in a word list, in
+/// one pass over the words whatever the number of phrases.
+pub(crate) fn count_phrases(words: &[Word], phrases: &[&str]) -> Vec<usize> {
+    let split: Vec<Vec<&str>> = phrases.iter().map(|p| p.split(' ').collect()).collect();
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, parts) in split.iter().enumerate() {
+        if let Some(first) = parts.first() {
+            by_first_word.entry(first).or_default().push(index);
+        }
+    }
+    let mut counts = vec![0; phrases.len()];
+    for (at, word) in words.iter().enumerate() {
+        let Some(candidates) = by_first_word.get(word.folded.as_str()) else {
+            continue;
+        };
+        for &index in candidates {
+            let parts = &split[index];
+            let matches = parts
+                .iter()
+                .enumerate()
+                .all(|(k, part)| words.get(at + k).is_some_and(|w| w.folded == *part));
+            counts[index] += usize::from(matches);
+        }
+    }
+    counts
 }
 
 /// The byte span, in the text the words came from, of the first occurrence of any of the
@@ -96,6 +110,17 @@ pub(crate) fn flowed(text: &str) -> String {
         prose.push_str(word);
     }
     prose
+}
+
+/// The paragraphs of a text (runs of lines between blank lines), each as running prose: a
+/// sentence never runs from one paragraph, heading or list into the next.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    text.split('\n')
+        .collect::<Vec<&str>>()
+        .split(|line| line.trim().is_empty())
+        .map(|lines| flowed(&lines.join("\n")))
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect()
 }
 
 /// Splits running prose into sentences: a sentence ends at `.`, `!` or `?` followed by a space
@@ -143,17 +168,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folding_removes_case_and_accents() {
-        assert_eq!(
-            fold("Niveau de l'habilitation de Sécurité"),
-            "niveau de l'habilitation de securite"
-        );
-        assert_eq!(fold("Févr. DÉC. août"), "fevr. dec. aout");
-        assert_eq!(fold("NATO Grade G20"), "nato grade g20");
-        assert_eq!(fold("Œuvre"), "oeuvre");
-    }
-
-    #[test]
     fn words_keep_their_spans() {
         let text = "Date de retrait : 4-jan.-2026";
         let found = words(text);
@@ -184,6 +198,23 @@ mod tests {
         );
         assert_eq!(sentences("Ends here. "), ["Ends here."]);
         assert_eq!(sentences("Déjà vu. Été. à"), ["Déjà vu.", "Été. à"]);
+    }
+
+    #[test]
+    fn phrases_are_counted_in_one_pass() {
+        let found = words("Apply now. Candidates apply online; apply online today.");
+        assert_eq!(
+            count_phrases(&found, &["apply", "apply online", "candidates", "deadline"]),
+            [3, 2, 1, 0]
+        );
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines() {
+        assert_eq!(
+            paragraphs("One line\nwrapped.\n \n## Heading\n\nNext"),
+            ["One line wrapped.", "## Heading", "Next"]
+        );
     }
 
     #[test]

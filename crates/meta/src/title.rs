@@ -1,14 +1,17 @@
-//! The job title and reference from the notice's header block: the line that ends with the
-//! reference ("Officer, Defence Policy - 251836"), or else the line just above the field lines.
+//! The job title from the document's title block: the reader's top heading, a labelled
+//! title, the header line that ends with the reference ("Officer, Defence Policy - 251836"),
+//! the line just above the field lines, or a first line standing alone. Never a label line.
 
 use std::sync::LazyLock;
 
-use model::Metadata;
+use conventions::folding::fold;
+use model::{Block, BlockKind, Metadata};
 use regex::Regex;
 
 use crate::date::find_date;
-use crate::fields::read_label_line;
-use crate::text::fold;
+use crate::fields::MAX_TITLE_WORDS;
+use crate::labels::{Field, VOCABULARY, is_one_of};
+use crate::pairs::{Pair, is_label_line, unmark};
 
 /// A title followed by a dash and a reference: "Officer, Defence Policy - 251836",
 /// "… Management- 250885", "Gestionnaire de projet CAP -260066", "Officer – IS-251836".
@@ -24,20 +27,6 @@ static NUMBERED_HEADING: LazyLock<Regex> =
 /// How many non-empty lines the header block holds at most.
 const MAX_HEADER_LINES: usize = 40;
 
-/// A title is a phrase, not a paragraph.
-const MAX_TITLE_WORDS: usize = 20;
-
-/// Words of letterhead and banner lines ("VACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE
-/// DU POSTE"), folded.
-const BANNER_WORDS: &[&str] = &[
-    "vacancy",
-    "vacance",
-    "notification",
-    "notice",
-    "avis",
-    "announcement",
-];
-
 /// Where the header block ends: at the first numbered heading, or after
 /// [`MAX_HEADER_LINES`] non-empty lines.
 fn header_end(lines: &[String]) -> usize {
@@ -51,13 +40,26 @@ fn header_end(lines: &[String]) -> usize {
     lines.len()
 }
 
+/// Whether a line names the kind of document ("VACANCY NOTIFICATION", "Avis de vacance").
+fn has_banner_word(line: &str) -> bool {
+    crate::text::words(line)
+        .iter()
+        .any(|word| is_one_of(&VOCABULARY.banner_words, &word.folded))
+}
+
+/// A letterhead or banner line: in capitals, naming the kind of document, or laid out with
+/// tabs or markup.
 fn is_banner(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     let shouting = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-    let banner_word = crate::text::words(line)
-        .iter()
-        .any(|word| BANNER_WORDS.contains(&word.folded.as_str()));
-    shouting || banner_word || line.contains('\t') || line.contains('<')
+    shouting || has_banner_word(line) || line.contains('\t') || line.contains('<')
+}
+
+/// Whether a reader's top heading reads as the job title: as a line would, except that a
+/// heading may be set in capitals.
+fn heading_is_title(heading: &str) -> bool {
+    let words = heading.split_whitespace().count();
+    (1..=MAX_TITLE_WORDS).contains(&words) && !has_banner_word(heading) && !is_label_line(heading)
 }
 
 /// Whether a line reads as a job title: a short phrase that is no sentence, no list item,
@@ -71,7 +73,7 @@ fn looks_like_title(line: &str) -> bool {
         && !ends_like_sentence
         && !fold(line).contains("http")
         && !is_banner(line)
-        && read_label_line(line).is_none()
+        && !is_label_line(line)
 }
 
 /// Splits a "title - reference" line.
@@ -84,6 +86,9 @@ fn split_title_line(line: &str) -> Option<(&str, &str)> {
     let is_title = has_words && find_date(line).is_none() && looks_like_title(title);
     is_title.then_some((title, reference))
 }
+
+/// A title below the header's first field stands within this many non-empty lines of it.
+const MAX_LINES_TO_TITLE_BELOW_FIELD: usize = 3;
 
 /// A wrapped title spreads over at most this many lines.
 const MAX_TITLE_LINES: usize = 3;
@@ -103,35 +108,97 @@ fn title_line_ending_at(lines: &[String], last: usize) -> Option<(String, String
     })
 }
 
-/// Reads the title and reference from the header block into the metadata, where the
-/// labelled lines did not already give them.
-pub(crate) fn read_title(lines: &[String], metadata: &mut Metadata) {
-    let header_end = header_end(lines);
-    if let Some((title, reference)) =
-        (0..header_end).find_map(|last| title_line_ending_at(lines, last))
-    {
-        metadata.title.get_or_insert(title);
+/// Whether the line at `at` stands alone: blank (or the text's edge) above and below.
+fn stands_alone(lines: &[String], at: usize) -> bool {
+    let blank_above = at == 0 || lines[at - 1].is_empty();
+    let blank_below = lines.get(at + 1).is_none_or(|line| line.is_empty());
+    blank_above && blank_below
+}
+
+/// A level-1 heading is the title when its author marked it so (an `h1`, a front-matter title,
+/// a Markdown `#`: confidence 1); a heading a reader only guessed from its font or shape may
+/// be a banner or a subheading set large.
+const MARKED_HEADING_CONFIDENCE: f32 = 1.0;
+
+/// Reads the title (and the reference beside it) from the document's title block, where
+/// the label–value pairs did not already give it, and returns the line of a title that
+/// heads the header's fields. The title is the
+/// reader's level-1 heading or a "title - reference" line of the header (which gives the
+/// reference too); a labelled title; the line right above the header's first field; or a
+/// first line that stands alone.
+pub(crate) fn read_title(
+    lines: &[String],
+    blocks: &[Block],
+    pairs: &[Pair],
+    metadata: &mut Metadata,
+) -> Option<usize> {
+    let top_heading = blocks.iter().find_map(|block| match &block.kind {
+        BlockKind::Heading(heading)
+            if heading.level == 1 && heading.confidence >= MARKED_HEADING_CONFIDENCE =>
+        {
+            Some((block.line, &heading.title))
+        }
+        _ => None,
+    });
+    let top_heading = top_heading.filter(|(_, title)| heading_is_title(title));
+    let title_and_reference = (0..header_end(lines))
+        .find_map(|last| title_line_ending_at(lines, last).map(|found| (last, found)));
+    if let Some((last, (title, reference))) = title_and_reference {
         metadata.reference.get_or_insert(reference);
-        return;
+        if top_heading.is_none() {
+            metadata.title = Some(title);
+            return Some(last);
+        }
     }
+    if let Some((line, title)) = top_heading {
+        metadata.title = Some(title.clone());
+        return Some(line);
+    }
+    let is_title_pair = |pair: &&Pair| pair.family.is_some_and(|f| f.field == Field::Title);
     if metadata.title.is_some() {
-        return;
+        return pairs.iter().find(is_title_pair).map(|pair| pair.line);
     }
-    // Without a reference, the title is the line right above the first field line.
-    let header: Vec<&str> = lines[..header_end]
+    // The line right above the first field of the header.
+    let first_field = pairs
         .iter()
-        .map(String::as_str)
-        .filter(|line| !line.is_empty())
-        .collect();
-    let first_field = header
+        .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+        .map(|pair| pair.line);
+    let above = first_field.and_then(|at| (0..at).rev().find(|&k| !lines[k].is_empty()));
+    if let Some(at) = above
+        && looks_like_title(unmark(&lines[at]))
+    {
+        metadata.title = Some(unmark(&lines[at]).to_owned());
+        return Some(at);
+    }
+    // Else a line standing alone among the header's first lines, below a reference that
+    // opens the header ("Vacancy notice n° e12/2026", then the title).
+    let opening_reference = pairs
         .iter()
-        .position(|line| read_label_line(line).is_some());
-    let above = first_field
-        .and_then(|at| at.checked_sub(1))
-        .map(|at| header[at]);
-    metadata.title = above
-        .filter(|line| looks_like_title(line))
-        .map(str::to_owned);
+        .find(|pair| pair.family.is_some_and(|f| f.field != Field::Other))
+        .filter(|pair| pair.family.is_some_and(|f| f.field == Field::Reference));
+    if let Some(first_field) = opening_reference {
+        let in_pair = |at: usize| pairs.iter().any(|p| (p.line..=p.last).contains(&at));
+        let below = (first_field.last + 1..lines.len())
+            .filter(|&k| !lines[k].is_empty())
+            .take(MAX_LINES_TO_TITLE_BELOW_FIELD)
+            .find(|&k| {
+                let line = unmark(&lines[k]);
+                // One word ("Apply") is a button or a heading, not a job's title.
+                let words = line.split_whitespace().count();
+                !in_pair(k) && stands_alone(lines, k) && words > 1 && looks_like_title(line)
+            });
+        if let Some(at) = below {
+            metadata.title = Some(unmark(&lines[at]).to_owned());
+            return Some(at);
+        }
+    }
+    // A first line standing alone titles the text, but heads no header of unlabelled lines.
+    let first = lines.iter().position(|line| !line.is_empty())?;
+    let line = unmark(&lines[first]);
+    if looks_like_title(line) && stands_alone(lines, first) {
+        metadata.title = Some(line.to_owned());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -140,8 +207,9 @@ mod tests {
 
     fn title_and_reference(text: &str) -> (Option<String>, Option<String>) {
         let lines: Vec<String> = text.lines().map(crate::text::plain_spaces).collect();
+        let pairs = crate::pairs::find_pairs(&lines, &[]);
         let mut metadata = Metadata::default();
-        read_title(&lines, &mut metadata);
+        read_title(&lines, &[], &pairs, &mut metadata);
         (metadata.title, metadata.reference)
     }
 
@@ -216,6 +284,49 @@ mod tests {
         assert_eq!(
             title_and_reference("VACANCY NOTICE - 2026001"),
             (None, None)
+        );
+    }
+
+    fn top_heading(title: &str, line: usize) -> Block {
+        Block {
+            kind: BlockKind::Heading(model::Heading {
+                level: 1,
+                number: None,
+                numbering: None,
+                title: title.to_owned(),
+                confidence: 1.0,
+            }),
+            line,
+            lines: 1,
+            page: None,
+        }
+    }
+
+    fn title_with_blocks(text: &str, blocks: &[Block]) -> Option<String> {
+        let lines: Vec<String> = text.split('\n').map(crate::text::plain_spaces).collect();
+        let pairs = crate::pairs::find_pairs(&lines, blocks);
+        let mut metadata = Metadata::default();
+        read_title(&lines, blocks, &pairs, &mut metadata);
+        metadata.title
+    }
+
+    #[test]
+    fn the_readers_top_heading_is_the_title_unless_a_banner() {
+        let text = "SENIOR ENGINEER\n\nReference number: AB-1234";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("SENIOR ENGINEER", 0)]).as_deref(),
+            Some("SENIOR ENGINEER")
+        );
+        let text = "Vacancy Notice\n\nData Officer\nLocation: Rome";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("Vacancy Notice", 0)]).as_deref(),
+            Some("Data Officer")
+        );
+        let text = "Closing date: 4 May 2026\n\nLocation: Rome";
+        assert_eq!(
+            title_with_blocks(text, &[top_heading("Closing date: 4 May 2026", 0)]),
+            None,
+            "never a label line"
         );
     }
 

@@ -74,8 +74,9 @@ fn misses(lang: Lang, gold: Value, got: &Metadata) -> Vec<String> {
 fn monthly_eur(amount: f64) -> Value {
     serde_json::to_value(Salary {
         amount,
-        currency: "EUR".to_owned(),
-        period: "monthly".to_owned(),
+        max: None,
+        currency: Some("EUR".to_owned()),
+        period: Some("monthly".to_owned()),
     })
     .expect("serialisable")
 }
@@ -83,8 +84,8 @@ fn monthly_eur(amount: f64) -> Value {
 fn nato_is(en: Value, fr: Value, stem: &str) -> Vec<String> {
     let text = corpus_text(stem);
     let (english, french) = split_languages(&text);
-    let mut found = misses(Lang::En, en, &meta::extract(english, Lang::En));
-    found.extend(misses(Lang::Fr, fr, &meta::extract(french, Lang::Fr)));
+    let mut found = misses(Lang::En, en, &meta::extract(english, &[], Lang::En));
+    found.extend(misses(Lang::Fr, fr, &meta::extract(french, &[], Lang::Fr)));
     found
 }
 
@@ -135,7 +136,7 @@ fn notice_003_french_decimal_comma() {
 
 #[test]
 fn notice_000_prose_only() {
-    let found = meta::extract(&corpus_text("000_11e48e0a6d3966e8"), Lang::En);
+    let found = meta::extract(&corpus_text("000_11e48e0a6d3966e8"), &[], Lang::En);
     let misses = misses(
         Lang::En,
         json!({"organisation": "OCCAR", "location": "Paris, France", "deadline": "2026-06-08",
@@ -147,7 +148,7 @@ fn notice_000_prose_only() {
 
 #[test]
 fn notice_004_prose_with_thousands_dot() {
-    let found = meta::extract(&corpus_text("004_48d5bf37fcf2d969"), Lang::En);
+    let found = meta::extract(&corpus_text("004_48d5bf37fcf2d969"), &[], Lang::En);
     let misses = misses(
         Lang::En,
         json!({"title": "CSO Director", "location": "Paris, France", "salary": monthly_eur(14606.0),
@@ -168,8 +169,8 @@ fn the_two_sides_of_each_bilingual_notice_agree() {
         let text = corpus_text(stem);
         let (english, french) = split_languages(&text);
         let warnings = meta::cross_check(
-            &meta::extract(english, Lang::En),
-            &meta::extract(french, Lang::Fr),
+            &meta::extract(english, &[], Lang::En),
+            &meta::extract(french, &[], Lang::Fr),
         );
         assert_eq!(warnings, [], "{stem}");
     }

@@ -56,4 +56,9 @@ pub mod codes {
     pub const METADATA_MISMATCH: &str = "metadata-mismatch";
     /// A section present in one language had no counterpart in the other.
     pub const UNPAIRED_SECTION: &str = "unpaired-section";
+    /// Text in a language other than English and French was found and set aside.
+    pub const OTHER_LANGUAGE: &str = "other-language";
+    /// A file of one language had candidates in the other, but none clearly its own: it
+    /// was left a monolingual document (the message names the candidates).
+    pub const AMBIGUOUS_PAIR: &str = "ambiguous-pair";
 }

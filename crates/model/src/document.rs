@@ -26,6 +26,32 @@ pub struct Document {
     pub metadata: BTreeMap<Lang, Metadata>,
     /// The sections in document order.
     pub sections: Vec<Section>,
+    /// Every language found, with its share of the words: English and French first, then
+    /// the others by share. Empty for a document without text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub language_shares: Vec<LanguageShare>,
+    /// Text in languages other than English and French, in document order. It is kept here
+    /// and never enters a section, a pair or a segment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_languages: Vec<OtherText>,
+}
+
+/// A language of a document and its share of the document's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LanguageShare {
+    /// ISO 639-1 code (`und` when the language is not known).
+    pub lang: String,
+    /// Share of the document's words, in [0, 1].
+    pub share: f64,
+}
+
+/// A stretch of text in a language other than English and French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OtherText {
+    /// ISO 639-1 code (`und` when the language is not known).
+    pub lang: String,
+    /// The text, lines as read.
+    pub text: String,
 }
 
 impl Document {
@@ -46,6 +72,8 @@ impl Document {
             languages: Vec::new(),
             metadata: BTreeMap::new(),
             sections: Vec::new(),
+            language_shares: Vec::new(),
+            other_languages: Vec::new(),
         }
     }
 

@@ -20,11 +20,12 @@ mod metadata;
 pub use blocks::{Block, BlockKind, BlockText, Heading};
 pub use diagnostic::{Diagnostic, codes};
 pub use document::{
-    Document, Kind, Section, SectionSide, SegmentPair, Source, SourceFormat, Status,
+    Document, Kind, LanguageShare, OtherText, Section, SectionSide, SegmentPair, Source,
+    SourceFormat, Status,
 };
 pub use extracted::Extracted;
 pub use manifest::{Counts, ExportSummary, InputRecord, Manifest, SkippedFile, Timings};
-pub use metadata::{Metadata, Salary};
+pub use metadata::{LabelledValue, Metadata, Salary};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -80,10 +81,16 @@ mod tests {
         let metadata = Metadata {
             title: Some("Officer".to_owned()),
             salary: Some(Salary {
-                amount: 9253.21,
-                currency: "EUR".to_owned(),
-                period: "monthly".to_owned(),
+                amount: 60424.0,
+                max: Some(67582.0),
+                currency: Some("CAD".to_owned()),
+                period: None,
             }),
+            contract_type: Some("Indeterminate".to_owned()),
+            fields: vec![LabelledValue {
+                label: "Closing date".to_owned(),
+                value: "14 December 2025".to_owned(),
+            }],
             ..Metadata::default()
         };
         let doc = Document {
@@ -113,6 +120,8 @@ mod tests {
                 confidence: 0.0,
                 segments: vec![],
             }],
+            language_shares: vec![],
+            other_languages: vec![],
         };
         let json = serde_json::to_value(&doc).expect("serializes");
         let keys = |v: &serde_json::Value| -> Vec<String> {
@@ -138,10 +147,16 @@ mod tests {
         assert_eq!(json["warnings"][0]["code"], "page-furniture-removed");
         assert_eq!(
             keys(&json["metadata"]["en"]),
-            ["salary", "title"],
+            ["contract_type", "fields", "salary", "title"],
             "absent fields are left out"
         );
-        assert_eq!(json["metadata"]["en"]["salary"]["amount"], 9253.21);
+        assert_eq!(
+            keys(&json["metadata"]["en"]["salary"]),
+            ["amount", "currency", "max"],
+            "an unstated period is left out"
+        );
+        assert_eq!(json["metadata"]["en"]["salary"]["max"], 67582.0);
+        assert_eq!(json["metadata"]["en"]["fields"][0]["label"], "Closing date");
         assert!(json["sections"][0]["fr"].is_null());
         assert!(json["sections"][0]["en"]["heading"].is_null());
         let back: Document = serde_json::from_value(json).expect("round-trips");

@@ -9,6 +9,10 @@ pub struct Manifest {
     pub tool: String,
     /// The tool's version.
     pub version: String,
+    /// The part of the corpus a sharded run processed (`"I/N"`, see `extract --shard`);
+    /// absent for a run over the whole corpus and for a merged dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
     /// Every input file, in path order.
     pub inputs: Vec<InputRecord>,
     /// Files under the corpus root that are not inputs, with the reason.

@@ -42,6 +42,23 @@ pub struct Metadata {
     /// Planned start date, ISO 8601.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
+    /// Type of contract or appointment, as the notice words it ("Temporary Agent",
+    /// "Durée déterminée", "Indeterminate").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract_type: Option<String>,
+    /// Every label–value pair of the notice's header block, as found and in order, whether
+    /// or not its label names one of the fields above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<LabelledValue>,
+}
+
+/// One label–value pair of a notice's header, as written ("Closing date", "14 December 2025").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LabelledValue {
+    /// The label, without its trailing colon.
+    pub label: String,
+    /// The value.
+    pub value: String,
 }
 
 impl Metadata {
@@ -51,13 +68,18 @@ impl Metadata {
     }
 }
 
-/// A salary with its currency and period.
+/// A salary, or a salary range, with its currency and period when the notice states them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Salary {
-    /// The amount as a number.
+    /// The amount as a number; for a range, its lower bound.
     pub amount: f64,
-    /// ISO 4217 currency code ("EUR").
-    pub currency: String,
-    /// Pay period: "monthly", "yearly", "weekly", "daily" or "hourly".
-    pub period: String,
+    /// For a range ("$60,424 to $67,582"), its upper bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// ISO 4217 currency code ("EUR"), absent when the notice does not make it certain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Pay period: "monthly", "yearly", "weekly", "daily" or "hourly"; absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }

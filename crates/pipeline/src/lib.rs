@@ -1,29 +1,29 @@
-//! Pipeline: one input file in, one finished [`Document`] out.
+//! Pipeline: one input file in, one finished [`Document`] out; then, over the whole corpus,
+//! the English and French files of one document joined into one.
 //!
 //! Entry point: [`process`] runs ingest → language runs → sections → pairing → segment
 //! alignment → metadata for one file and assembles the document. It never fails and never
 //! panics outwards: an unreadable input, or a panic inside a stage, becomes a `failed`
 //! document with a stable error code. [`assign_ids`] gives every input of a batch its
-//! stable, unique document id.
+//! stable, unique document id. [`join`] is the corpus step that follows: it plans which
+//! monolingual documents are two language versions of one document and builds their
+//! bilingual document from the two, with the same pairing and alignment as a single file.
 //!
 //! This crate does no file I/O and no parallelism: the caller reads the bytes, runs
 //! documents in parallel and writes them out (see the `bitextract` CLI and `export`).
 
-mod files;
+mod compose;
 mod ids;
+pub mod join;
+mod languages;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use model::{
-    Diagnostic, Document, Extracted, Kind, Lang, Section, SectionSide, Source, SourceFormat,
-    Status, codes,
-};
-use sections::RawSection;
+use model::{Block, Diagnostic, Document, Extracted, Kind, Lang, Source, SourceFormat, codes};
 use sha2::{Digest, Sha256};
 
-pub use files::{Signature, pair_files};
-pub use ids::{assign_ids, fnv1a, slug};
+pub use ids::{MAX_ID_BYTES, assign_ids, fnv1a, slug};
 pub use ingest::{Limits, input_format, known_extensions};
 
 /// Processes one input file into a document, within the default [`Limits`].
@@ -42,14 +42,46 @@ pub fn process_with_limits(
     bytes: &[u8],
     limits: &Limits,
 ) -> Document {
-    let source = source_of(&Input {
-        path,
-        format,
-        bytes,
-    });
+    process_inner(id, path, format, bytes, limits, None)
+}
+
+/// What the pipeline saw on the way to a document, for inspection: the text ingest read with
+/// its blocks, and the language runs over its lines.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// What ingest read; `None` when the file could not be read.
+    pub extracted: Option<Extracted>,
+    /// The English and French runs over the lines of `extracted.text`.
+    pub runs: Vec<lang::Run>,
+    /// The stretches of its lines in other languages.
+    pub others: Vec<lang::OtherRun>,
+}
+
+/// [`process_with_limits`], keeping the intermediates of the one run in a [`Trace`].
+pub fn process_traced(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (Document, Trace) {
+    let mut trace = Trace::default();
+    let doc = process_inner(id, path, format, bytes, limits, Some(&mut trace));
+    (doc, trace)
+}
+
+fn process_inner(
+    id: &str,
+    path: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    limits: &Limits,
+    mut trace: Option<&mut Trace>,
+) -> Document {
+    let source = source_of(path, format, bytes);
     let run = catch_unwind(AssertUnwindSafe(|| {
         match ingest::ingest_with_limits(format, bytes, limits) {
-            Ok(extracted) => build(id, source.clone(), extracted),
+            Ok(extracted) => build(id, source.clone(), extracted, trace.as_deref_mut()),
             Err(err) => {
                 let kind = (err.code() == codes::EMPTY).then_some(Kind::Empty);
                 let error = Diagnostic::new(err.code(), err.to_string());
@@ -60,68 +92,18 @@ pub fn process_with_limits(
     run.unwrap_or_else(|panic| {
         let error = Diagnostic::new(
             codes::INTERNAL,
-            format!("internal error: {}", panic_message(&panic)),
+            format!("internal error: {}", panic_message(&*panic)),
         );
         Document::failed(id.to_owned(), vec![source], None, vec![error])
     })
 }
 
-/// One input file.
-#[derive(Debug, Clone, Copy)]
-pub struct Input<'a> {
-    /// Path relative to the corpus root, `/`-separated.
-    pub path: &'a str,
-    /// The file's format.
-    pub format: SourceFormat,
-    /// The file's bytes.
-    pub bytes: &'a [u8],
-}
-
-/// Processes an English and a French file of one notice (matched by [`pair_files`]) into one
-/// bilingual document whose `sources` lists both.
-///
-/// `None` when either file does not read as text of its language after all; the two files
-/// then stay separate documents.
-pub fn process_pair(id: &str, en: &Input, fr: &Input) -> Option<Document> {
-    process_pair_with_limits(id, en, fr, &Limits::default())
-}
-
-/// [`process_pair`] within the given limits, each file on its own.
-pub fn process_pair_with_limits(
-    id: &str,
-    en: &Input,
-    fr: &Input,
-    limits: &Limits,
-) -> Option<Document> {
-    let run = catch_unwind(AssertUnwindSafe(|| {
-        let mut sources = Vec::with_capacity(2);
-        let mut texts = BTreeMap::new();
-        let mut warnings = Vec::new();
-        let mut errors = Vec::new();
-        for (lang, input) in [(Lang::En, en), (Lang::Fr, fr)] {
-            let extracted = ingest::ingest_with_limits(input.format, input.bytes, limits).ok()?;
-            if lang::split(&extracted.text).languages != [lang] {
-                return None;
-            }
-            let mut source = source_of(input);
-            source.pages = extracted.pages;
-            source.languages = vec![lang];
-            sources.push(source);
-            texts.insert(lang, extracted.text);
-            warnings.extend(extracted.warnings);
-            errors.extend(extracted.errors);
-        }
-        Some(assemble(id, sources, texts, warnings, errors))
-    }));
-    run.ok().flatten()
-}
-
-fn source_of(input: &Input) -> Source {
+fn source_of(path: &str, format: SourceFormat, bytes: &[u8]) -> Source {
     Source {
-        path: input.path.to_owned(),
-        format: input.format,
-        sha256: hex_sha256(input.bytes),
-        bytes: input.bytes.len() as u64,
+        path: path.to_owned(),
+        format,
+        sha256: hex_sha256(bytes),
+        bytes: bytes.len() as u64,
         pages: None,
         languages: Vec::new(),
     }
@@ -167,9 +149,19 @@ pub fn unreadable(id: &str, path: &str, format: SourceFormat, reason: &str) -> D
     Document::failed(id.to_owned(), vec![source], None, vec![error])
 }
 
-fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
+fn build(
+    id: &str,
+    mut source: Source,
+    extracted: Extracted,
+    trace: Option<&mut Trace>,
+) -> Document {
     let text = extracted.text.as_str();
     let split = lang::split(text);
+    if let Some(trace) = trace {
+        trace.extracted = Some(extracted.clone());
+        trace.runs = split.runs.clone();
+        trace.others = split.others.clone();
+    }
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
     if split.kind() == Kind::Empty {
@@ -182,110 +174,42 @@ fn build(id: &str, mut source: Source, extracted: Extracted) -> Document {
     let texts = split
         .languages
         .iter()
-        .map(|&lang| (lang, split.text_of(text, lang)))
+        .map(|&lang| (lang, split.view(text, &extracted.blocks, lang)))
         .collect();
-    assemble(
+    let mut doc = assemble(
         id,
         vec![source],
         texts,
         extracted.warnings,
         extracted.errors,
-    )
+    );
+    languages::record(&mut doc, &split, text);
+    doc
 }
 
-/// Builds a document from the text of each of its languages.
+/// Builds a document from the text of each of its languages, with the blocks laid over it.
 fn assemble(
     id: &str,
     sources: Vec<Source>,
-    texts: BTreeMap<Lang, String>,
-    mut warnings: Vec<Diagnostic>,
+    texts: BTreeMap<Lang, (String, Vec<Block>)>,
+    warnings: Vec<Diagnostic>,
     errors: Vec<Diagnostic>,
 ) -> Document {
-    let kind = if texts.len() > 1 {
-        Kind::Bilingual
-    } else {
-        Kind::Monolingual
-    };
-    let by_lang: BTreeMap<Lang, (String, Vec<RawSection>)> = texts
-        .into_iter()
-        .map(|(lang, text)| {
-            let raw = sections::split(&text);
-            (lang, (text, raw))
-        })
-        .collect();
-    let no_sections = Vec::new();
-    let en = by_lang.get(&Lang::En).map_or(&no_sections, |(_, s)| s);
-    let fr = by_lang.get(&Lang::Fr).map_or(&no_sections, |(_, s)| s);
-    let pairings = sections::pair(en, fr);
-
-    let side = |s: &RawSection| SectionSide {
-        heading: s.heading.clone(),
-        text: s.text.clone(),
-    };
-    // One aligner run per document, so the lexicon it learns draws on every section pair.
-    let pair_texts: Vec<(&str, &str)> = pairings
-        .iter()
-        .filter_map(|p| Some((en[p.en?].text.as_str(), fr[p.fr?].text.as_str())))
-        .collect();
-    let mut aligned = align::Aligner::for_sections()
-        .align_sections(&pair_texts)
-        .into_iter();
-    let mut sections_out = Vec::with_capacity(pairings.len());
-    for (k, p) in pairings.iter().enumerate() {
-        let en_sec = p.en.map(|i| &en[i]);
-        let fr_sec = p.fr.map(|j| &fr[j]);
-        let segments = match (en_sec, fr_sec) {
-            (Some(_), Some(_)) => aligned.next().unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        if kind == Kind::Bilingual
-            && let Some(lonely) = en_sec.xor(fr_sec).filter(|s| !s.is_preamble())
-        {
-            let lang = if en_sec.is_some() { Lang::En } else { Lang::Fr };
-            warnings.push(Diagnostic::new(
-                codes::UNPAIRED_SECTION,
-                format!(
-                    "{lang} section {} \"{}\" has no counterpart",
-                    lonely.number.map_or_else(String::new, |n| n.to_string()),
-                    lonely.heading.as_deref().unwrap_or("")
-                ),
-            ));
-        }
-        sections_out.push(Section {
-            index: k + 1,
-            number: en_sec.or(fr_sec).and_then(|s| s.number),
-            en: en_sec.map(side),
-            fr: fr_sec.map(side),
-            confidence: p.confidence,
-            segments,
-        });
-    }
-
-    let metadata: BTreeMap<Lang, model::Metadata> = by_lang
-        .iter()
-        .map(|(&lang, (lang_text, _))| (lang, meta::extract(lang_text, lang)))
-        .filter(|(_, m)| !m.is_empty())
-        .collect();
-    if let (Some(en_meta), Some(fr_meta)) = (metadata.get(&Lang::En), metadata.get(&Lang::Fr)) {
-        warnings.extend(meta::cross_check(en_meta, fr_meta));
-    }
-
-    let status = if errors.is_empty() {
-        Status::Ok
-    } else {
-        Status::Partial
-    };
-    Document {
-        id: id.to_owned(),
+    let parts = compose::Parts {
         sources,
-        status,
-        errors,
+        sections: texts
+            .iter()
+            .map(|(&lang, (text, blocks))| (lang, sections::split(text, blocks)))
+            .collect(),
+        metadata: texts
+            .iter()
+            .map(|(&lang, (text, blocks))| (lang, meta::extract(text, blocks, lang)))
+            .filter(|(_, m)| !m.is_empty())
+            .collect(),
         warnings,
-        kind: Some(kind),
-        languages: by_lang.keys().copied().collect(),
-        metadata,
-        sections: sections_out,
-    }
+        errors,
+    };
+    compose::compose(id, parts)
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
@@ -295,17 +219,19 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+/// The message a caught panic was raised with (`panic!` gives a `&str` or a `String`).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a stage panicked".to_owned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{SectionSide, Status};
 
     const NOTICE: &str = "Officer, Defence Policy - 251836\n\nPrimary Location: Belgium-Brussels\n\n\
         1. SUMMARY\n\nThe Defence Policy and Planning (DPP) Division has the lead role on the defence-related aspects of the fundamental security tasks of the Alliance.\n\n\
@@ -313,6 +239,102 @@ mod tests {
         Administratrice, Politique de défense - 251836\n\nEmplacement principal : Belgique-Bruxelles\n\n\
         1. RÉSUMÉ\n\nLa Division Politique et plans de défense (DPP) est responsable au premier chef des aspects « défense » des missions de sécurité fondamentales de l'Alliance.\n\n\
         2. CONTRAT\n\nLa personne retenue se verra offrir un contrat d'une durée déterminée de trois ans, qui pourra être renouvelé pour une nouvelle période de trois ans au maximum.";
+
+    /// Paragraphs in five other languages, of this test's own writing.
+    const OTHER_LANGUAGES: [(&str, &str); 5] = [
+        (
+            "de",
+            "Diese Stellenausschreibung wird auch auf Deutsch veröffentlicht.\n\
+             Die Auswahlgespräche finden im Frühjahr in unserem Hauptsitz statt.\n\
+             Für Fragen steht Ihnen die Personalabteilung gerne zur Verfügung.",
+        ),
+        (
+            "nl",
+            "Deze vacature wordt ook in het Nederlands gepubliceerd op onze website.\n\
+             De selectiegesprekken vinden in het voorjaar plaats op ons hoofdkantoor.\n\
+             Voor vragen kunt u altijd contact opnemen met de personeelsdienst.",
+        ),
+        (
+            "it",
+            "Questo avviso di posto vacante è pubblicato anche in lingua italiana.\n\
+             I colloqui di selezione si svolgeranno in primavera presso la nostra sede.\n\
+             Per qualsiasi domanda potete rivolgervi al servizio del personale.",
+        ),
+        (
+            "es",
+            "Este anuncio de vacante también se publica en español en nuestro sitio.\n\
+             Las entrevistas de selección tendrán lugar en primavera en nuestra sede.\n\
+             Para cualquier pregunta pueden dirigirse al servicio de personal.",
+        ),
+        (
+            "pt",
+            "Este anúncio de vaga também é publicado em português no nosso sítio.\n\
+             As entrevistas de seleção terão lugar na primavera na nossa sede.\n\
+             Para qualquer pergunta podem dirigir-se ao serviço de pessoal.",
+        ),
+    ];
+
+    #[test]
+    fn text_in_other_languages_is_set_aside_wherever_it_stands() {
+        let plain = process("n", "n.txt", SourceFormat::Text, NOTICE.as_bytes());
+        let french_starts = NOTICE.find("Administratrice").expect("French half");
+        for (code, paragraph) in OTHER_LANGUAGES {
+            let placed = [
+                format!("{paragraph}\n\n{NOTICE}"),
+                format!(
+                    "{}\n\n{paragraph}\n\n{}",
+                    &NOTICE[..french_starts],
+                    &NOTICE[french_starts..]
+                ),
+                format!("{NOTICE}\n\n{paragraph}"),
+            ];
+            for text in placed {
+                let doc = process("n", "n.txt", SourceFormat::Text, text.as_bytes());
+                assert_eq!(doc.sections, plain.sections, "{code}: {text}");
+                assert_eq!(doc.kind, Some(Kind::Bilingual));
+                let found: Vec<&str> = doc
+                    .other_languages
+                    .iter()
+                    .map(|o| o.lang.as_str())
+                    .collect();
+                assert_eq!(found, [code], "{text}");
+                assert_eq!(
+                    doc.other_languages[0].text,
+                    paragraph.replace("             ", "")
+                );
+                assert!(doc.warnings.iter().any(|w| w.code == codes::OTHER_LANGUAGE));
+                let shares: Vec<&str> = doc
+                    .language_shares
+                    .iter()
+                    .map(|s| s.lang.as_str())
+                    .collect();
+                assert_eq!(shares, ["en", "fr", code]);
+            }
+        }
+        assert!(plain.other_languages.is_empty());
+        assert!(
+            plain
+                .warnings
+                .iter()
+                .all(|w| w.code != codes::OTHER_LANGUAGE)
+        );
+    }
+
+    #[test]
+    fn english_with_german_is_monolingual_with_german_listed() {
+        let french_starts = NOTICE.find("Administratrice").expect("French half");
+        let (_, german) = OTHER_LANGUAGES[0];
+        let text = format!("{}\n\n{german}", &NOTICE[..french_starts]);
+        let doc = process("n", "n.txt", SourceFormat::Text, text.as_bytes());
+        assert_eq!(doc.kind, Some(Kind::Monolingual));
+        assert_eq!(doc.languages, [Lang::En]);
+        let shares: Vec<&str> = doc
+            .language_shares
+            .iter()
+            .map(|s| s.lang.as_str())
+            .collect();
+        assert_eq!(shares, ["en", "de"]);
+    }
 
     #[test]
     fn site_chrome_of_a_page_never_reaches_a_section() {
@@ -392,32 +414,6 @@ mod tests {
         assert!(doc.sources[0].sha256.is_empty(), "never read, never hashed");
         assert!(refuse_by_size("ok", "ok.pdf", SourceFormat::Pdf, 1_000, &limits).is_none());
         assert!(refuse_by_size("t", "t.txt", SourceFormat::Text, 1_001, &limits).is_none());
-    }
-
-    #[test]
-    fn an_english_and_a_french_file_make_one_bilingual_document() {
-        let cut = NOTICE.find("Administratrice").expect("French half");
-        let (en_text, fr_text) = NOTICE.split_at(cut);
-        let en = Input {
-            path: "n_en.txt",
-            format: SourceFormat::Text,
-            bytes: en_text.as_bytes(),
-        };
-        let fr = Input {
-            path: "n_fr.txt",
-            format: SourceFormat::Text,
-            bytes: fr_text.as_bytes(),
-        };
-        let doc = process_pair("n", &en, &fr).expect("pairs");
-        assert_eq!(doc.kind, Some(Kind::Bilingual));
-        assert_eq!(doc.sources.len(), 2);
-        assert_eq!(doc.sources[1].path, "n_fr.txt");
-        assert_eq!(doc.sources[1].languages, vec![Lang::Fr]);
-        assert_eq!(doc.section_pairs().count(), 2);
-        assert!(
-            process_pair("n", &fr, &en).is_none(),
-            "languages must be as announced"
-        );
     }
 
     #[test]

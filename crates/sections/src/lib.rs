@@ -2,11 +2,30 @@
 //! French ones.
 //!
 //! Entry points:
-//! - [`split`] finds the numbered headings of a text ("1. SUMMARY", "2.  QUALIFICATIONS AND
-//!   EXPERIENCE") and returns its [`RawSection`]s: an unnumbered preamble (title and header
-//!   fields) followed by one section per heading, each with clean running text.
+//! - [`split`] cuts one language's text at its top-level headings, chosen among the heading
+//!   blocks its reader found (numbered "1. SUMMARY", Markdown `##`, HTML `h2`, a bold line in
+//!   a PDF, a short stand-alone line; see [`top_headings`]), and returns its [`RawSection`]s:
+//!   a preamble (title and header fields) followed by one section per heading, each with
+//!   clean running text.
 //! - [`pair`] pairs the sections of the two languages by structure (numbers, order) and
-//!   content (relative lengths, shared numbers, acronyms, URLs, names), with a confidence.
+//!   content (relative lengths, shared numbers, acronyms, URLs, names), with a confidence,
+//!   numbered or not.
+//!
+//! ```
+//! use model::{Block, BlockKind, Heading};
+//!
+//! let text = "Intro.\n\nDuties\n\nWrite.\n\nProfile\n\nRead.";
+//! let heading = |line: usize, title: &str| Block {
+//!     kind: BlockKind::Heading(Heading {
+//!         level: 2, number: None, numbering: None, title: title.to_owned(), confidence: 1.0,
+//!     }),
+//!     line, lines: 1, page: None,
+//! };
+//! let sections = sections::split(text, &[heading(2, "Duties"), heading(6, "Profile")]);
+//! assert_eq!(sections.len(), 3);
+//! assert_eq!(sections[1].heading.as_deref(), Some("Duties"));
+//! assert_eq!(sections[2].text, "Read.");
+//! ```
 //!
 //! This crate knows nothing of languages as such: it never translates a heading and keeps
 //! no table of known heading wordings, so notices of any organisation split and pair alike.
@@ -16,51 +35,79 @@ mod headings;
 mod pairing;
 mod paragraphs;
 
-pub use headings::find_headings;
+pub use headings::{TopHeading, top_headings};
 pub use pairing::{Pairing, anchors, pair};
 pub use paragraphs::rebuild_paragraphs;
+
+use model::{Block, BlockKind};
+
+/// A preamble with a label–value line ("Location: Brussels") is a header of fields (title,
+/// location, grade…), not text that a translation mirrors.
+const HEADER_MIN_FIELDS: usize = 1;
 
 /// A section of one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawSection {
-    /// The heading's number; `None` for the preamble.
+    /// The heading's number, when it has one.
     pub number: Option<u32>,
     /// The heading without its number; `None` for the preamble.
     pub heading: Option<String>,
     /// Clean running text (see [`rebuild_paragraphs`]).
     pub text: String,
+    /// How many label–value lines ("Location: Brussels") the section holds.
+    pub fields: usize,
 }
 
 impl RawSection {
     /// True for the text before the first heading.
     pub fn is_preamble(&self) -> bool {
-        self.number.is_none()
+        self.heading.is_none()
+    }
+
+    /// True for a preamble made of header fields (title, location, grade…) rather than
+    /// text that a translation mirrors.
+    pub fn is_field_header(&self) -> bool {
+        self.is_preamble() && self.fields >= HEADER_MIN_FIELDS
     }
 }
 
-/// Cuts a text into its preamble and numbered sections.
+/// Cuts one language's text into its preamble and its sections, at the top-level headings
+/// among `blocks` (see [`top_headings`]), the blocks its reader laid over the text.
 ///
-/// The preamble is returned only when it holds text. A text without numbered headings is
-/// one preamble.
-pub fn split(text: &str) -> Vec<RawSection> {
+/// The preamble is returned only when it holds text. A text without headings is one preamble.
+pub fn split(text: &str, blocks: &[Block]) -> Vec<RawSection> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let headings = find_headings(&lines);
+    let headings = top_headings(blocks);
     let mut sections = Vec::with_capacity(headings.len() + 1);
-    let first_heading_line = headings.first().map_or(lines.len(), |h| h.line);
+    let first_heading_line = headings.first().map_or(lines.len(), |h| h.block.line);
+    let fields_in = |start: usize, end: usize| {
+        blocks
+            .iter()
+            .filter(|b| b.line >= start && b.line < end)
+            .filter(|b| matches!(b.kind, BlockKind::LabelValue { .. }))
+            .count()
+    };
+    let first_heading_line = first_heading_line.min(lines.len());
     let preamble = rebuild_paragraphs(&lines[..first_heading_line]);
     if !preamble.is_empty() {
         sections.push(RawSection {
             number: None,
             heading: None,
             text: preamble,
+            fields: fields_in(0, first_heading_line),
         });
     }
-    for (k, heading) in headings.iter().enumerate() {
-        let body_end = headings.get(k + 1).map_or(lines.len(), |next| next.line);
+    for (k, top) in headings.iter().enumerate() {
+        let body_start = top.block.end().min(lines.len());
+        let body_end = headings
+            .get(k + 1)
+            .map_or(lines.len(), |next| next.block.line)
+            .max(body_start);
         sections.push(RawSection {
-            number: Some(heading.number),
-            heading: Some(heading.title.clone()),
-            text: rebuild_paragraphs(&lines[heading.line + 1..body_end]),
+            number: top.heading.number,
+            heading: Some(top.heading.title.clone()),
+            text: rebuild_paragraphs(&lines[body_start..body_end]),
+            fields: fields_in(body_start, body_end),
         });
     }
     sections
@@ -70,11 +117,15 @@ pub fn split(text: &str) -> Vec<RawSection> {
 mod tests {
     use super::*;
 
+    fn split_text(text: &str) -> Vec<RawSection> {
+        split(text, &ingest::structure::text_blocks(text))
+    }
+
     #[test]
     fn preamble_then_numbered_sections() {
         let text = "Officer, Defence Policy - 251836\n\nGrade G20\n\n1. SUMMARY\n\nThe Division leads.\n\n\
                     2.  QUALIFICATIONS AND EXPERIENCE \nThe incumbent must:\n- possess a degree;\n- travel.";
-        let sections = split(text);
+        let sections = split_text(text);
         assert_eq!(sections.len(), 3);
         assert!(sections[0].is_preamble());
         assert_eq!(
@@ -96,14 +147,14 @@ mod tests {
 
     #[test]
     fn text_without_headings_is_one_preamble() {
-        let sections = split("We are hiring.\nApply by 8 June.");
+        let sections = split_text("We are hiring.\nApply by 8 June.");
         assert_eq!(sections.len(), 1);
         assert!(sections[0].is_preamble());
     }
 
     #[test]
     fn no_preamble_when_the_text_opens_with_a_heading() {
-        let sections = split("1. SUMMARY\nText one.\n2. CONTRACT\nText two.");
+        let sections = split_text("1. SUMMARY\nText one.\n2. CONTRACT\nText two.");
         assert_eq!(sections.len(), 2);
         assert_eq!(sections[0].number, Some(1));
     }

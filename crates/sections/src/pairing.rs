@@ -6,9 +6,11 @@
 //! content (a length ratio near that of translations, shared numbers, acronyms, URLs and
 //! names); the confidence is a logistic function of it.
 //!
-//! The preamble (the header block before the first heading: title, location, grade…) is a
-//! list of fields rather than translated prose, and its fields are compared in metadata; it
-//! is paired only when neither language has headings, i.e. when it is the whole body.
+//! The preamble (the text before the first heading) is paired like any section when it is
+//! the whole body (neither language has headings) or when neither preamble is a header of
+//! fields (a title and an opening paragraph). A preamble of a title and header fields (location, grade…) is a list
+//! of fields rather than translated prose, compared field by field in metadata: it stays
+//! one-sided.
 
 use std::collections::BTreeSet;
 
@@ -46,10 +48,16 @@ const CONFIDENCE_MIDPOINT: f64 = 1.0;
 pub fn pair(en: &[RawSection], fr: &[RawSection]) -> Vec<Pairing> {
     let has_headings = |s: &[RawSection]| s.iter().any(|x| !x.is_preamble());
     let bodies_only = !has_headings(en) && !has_headings(fr);
-    let pairable = |s: &RawSection| bodies_only || !s.is_preamble();
+    let text_preamble = |s: &[RawSection]| {
+        s.iter()
+            .find(|x| x.is_preamble())
+            .is_some_and(|x| !x.is_field_header())
+    };
+    let pair_preambles = bodies_only || (text_preamble(en) && text_preamble(fr));
+    let pairable = |s: &RawSection| pair_preambles || !s.is_preamble();
 
     let mut out = Vec::with_capacity(en.len() + fr.len());
-    if !bodies_only {
+    if !pair_preambles {
         out.extend(
             en.iter()
                 .position(RawSection::is_preamble)
@@ -225,6 +233,8 @@ mod tests {
             number,
             heading: number.map(|_| heading.to_owned()),
             text: text.to_owned(),
+            // Preambles in these tests are headers of fields (title, location, grade…).
+            fields: if number.is_none() { 3 } else { 0 },
         }
     }
 

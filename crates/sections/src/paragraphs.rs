@@ -6,10 +6,7 @@
 //! case or the text is hard-wrapped and the line before it ran to the wrap width. Bullets
 //! always start a new item.
 
-/// Characters that open a bullet item when followed by a space.
-const BULLET_MARKS: &[char] = &[
-    '-', '–', '—', '•', '·', '▪', '◦', '●', '○', '■', '□', '*', '\u{f0b7}', '➢', '►', '✓', '✔', '→',
-];
+use conventions::{bullets, numbering};
 
 /// A text is taken as hard-wrapped when its long lines are at most this wide…
 const MAX_WRAP_WIDTH: usize = 160;
@@ -109,25 +106,7 @@ fn collapse_whitespace(line: &str) -> String {
 
 /// A bullet mark followed by a space, or a list number ("1.", "a)", "(iii)") followed by a space.
 pub(crate) fn is_bullet(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if BULLET_MARKS.contains(&first) {
-        return chars.next().is_some_and(char::is_whitespace);
-    }
-    let Some((marker, _)) = line.split_once(' ') else {
-        return false;
-    };
-    let inner = marker.trim_start_matches('(');
-    let Some(label) = inner.strip_suffix(['.', ')']) else {
-        return false;
-    };
-    let numeric =
-        !label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit());
-    let lettered = label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase());
-    let roman = !label.is_empty() && label.len() <= 4 && label.chars().all(|c| "ivx".contains(c));
-    numeric || lettered || roman
+    bullets::is_bullet(line) || numbering::opens_list_item(line)
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines run free.

@@ -4,13 +4,15 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use export::{Dataset, ExportOptions, Format};
 use indicatif::{ProgressBar, ProgressStyle};
-use model::{Counts, Document, InputRecord, Kind, Manifest, Status, Timings};
+use model::{Document, Manifest, Timings};
+use pipeline::join::{self, Scope};
 use rayon::prelude::*;
 
 use crate::corpus::{self, InputFile};
+use crate::ledger::{Entry, Ledger};
 use crate::shard::Shard;
 use crate::summary;
 
@@ -29,7 +31,9 @@ Examples:
   bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
-missing, empty or the output of an earlier run (it has a manifest.json).")]
+missing, empty or the output of an earlier run (it has a manifest.json). One run at a time
+writes OUT: a second one fails at once. A run that reads nothing (an empty corpus, or no
+file readable) does not replace a dataset holding documents, unless --allow-empty.")]
 pub struct Args {
     /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx).
     #[arg(default_value = "corpus")]
@@ -56,10 +60,15 @@ pub struct Args {
     /// No progress bar and no summary; errors only.
     #[arg(short, long)]
     quiet: bool,
-    /// Process only part I of N (0 <= I < N) of the corpus, chosen by a stable hash of each
-    /// file's path, to split a run across machines; `bitextract merge` joins the outputs.
+    /// Process only part I of N (0 <= I < N) of the corpus, to split a run across machines;
+    /// `bitextract merge` joins the outputs. A file's part comes from a stable hash of its
+    /// path, or of the pair its name says it belongs to ("x_en.pdf" with "x_fr.pdf").
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
+    /// Replace OUT even when this run read no file (an empty corpus, or none readable) and
+    /// OUT holds documents: without it, such a run fails and leaves OUT as it was.
+    #[arg(long)]
+    allow_empty: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -116,13 +125,18 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
 pub fn run(args: &Args) -> Result<()> {
     let started = Instant::now();
     let (inputs, mut skipped) = corpus::discover(&args.corpus)?;
-    let paths: Vec<&str> = inputs.iter().map(|f| f.relative.as_str()).collect();
+    let paths: Vec<&[u8]> = inputs.iter().map(|f| f.relative_bytes.as_slice()).collect();
     // Ids come from the whole corpus, so a document has the same id in any shard.
     let ids = pipeline::assign_ids(&paths);
+    // A file goes to the shard of the pair its name says it belongs to, so that both files
+    // of a pair are joined in one shard.
     let (inputs, ids): (Vec<InputFile>, Vec<String>) = inputs
         .into_iter()
         .zip(ids)
-        .filter(|(input, _)| args.shard.is_none_or(|s| s.holds(&input.relative)))
+        .filter(|(input, _)| {
+            args.shard
+                .is_none_or(|s| s.holds(&join::shard_key(&input.relative)))
+        })
         .unzip();
     skipped.retain(|file| args.shard.is_none_or(|s| s.holds(&file.path)));
     let options = ExportOptions {
@@ -143,7 +157,7 @@ pub fn run(args: &Args) -> Result<()> {
 
     let limits = args.limits.limits();
     let progress = progress_bar(inputs.len() as u64, args.quiet);
-    let mut outcomes: Vec<Outcome> = pool.install(|| {
+    let entries: Vec<Entry> = pool.install(|| {
         inputs
             .par_iter()
             .zip(ids.par_iter())
@@ -153,18 +167,40 @@ pub fn run(args: &Args) -> Result<()> {
                     .write_document(&doc)
                     .context("cannot write a document")?;
                 progress.inc(1);
-                Ok(Outcome::of(&doc, &input.relative))
+                Ok(Entry::of(&doc))
             })
             .collect::<Result<_>>()
     })?;
     progress.finish_and_clear();
-    pool.install(|| join_language_files(&inputs, &mut outcomes, &dataset, &limits))?;
+    let mut ledger = Ledger::default();
+    entries.into_iter().for_each(|entry| ledger.add(entry));
+    if !args.allow_empty && ledger.read_nothing() {
+        let previous = dataset.previous_documents();
+        if previous > 0 {
+            bail!(
+                "the corpus {} held no readable file ({} inputs found, none could be read); \
+                 refusing to replace the dataset in {}, which holds {previous} documents \
+                 (pass --allow-empty to replace it anyway)",
+                args.corpus.display(),
+                ledger.inputs(),
+                args.output.display()
+            );
+        }
+    }
+    let scope = if args.shard.is_some() {
+        Scope::Shard
+    } else {
+        Scope::Corpus
+    };
+    pool.install(|| ledger.join(&dataset, scope))?;
 
+    let (records, counts) = ledger.finish(skipped.len());
     let manifest = Manifest {
         tool: "bitextract".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        counts: count(&outcomes, inputs.len(), skipped.len()),
-        inputs: outcomes.into_iter().map(|o| o.record).collect(),
+        shard: args.shard.map(|s| s.to_string()),
+        counts,
+        inputs: records,
         skipped,
         export: model::ExportSummary::default(),
         timings: Timings {
@@ -182,74 +218,14 @@ pub fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Merges the English and French files of one notice, published separately, into one
-/// bilingual document (under the English file's id) in place of their two documents.
-fn join_language_files(
-    inputs: &[InputFile],
-    outcomes: &mut [Outcome],
-    dataset: &Dataset,
-    limits: &pipeline::Limits,
-) -> Result<()> {
-    let (positions, signatures): (Vec<usize>, Vec<pipeline::Signature>) = outcomes
-        .iter_mut()
-        .enumerate()
-        .filter_map(|(k, o)| o.signature.take().map(|s| (k, s)))
-        .unzip();
-    let pairs: Vec<(usize, usize)> = pipeline::pair_files(&signatures)
-        .into_iter()
-        .map(|(a, b)| (positions[a], positions[b]))
-        .collect();
-    let joined: Vec<Option<Document>> = pairs
-        .par_iter()
-        .map(|&(en, fr)| {
-            let (en_bytes, fr_bytes) = match (
-                std::fs::read(&inputs[en].absolute),
-                std::fs::read(&inputs[fr].absolute),
-            ) {
-                (Ok(a), Ok(b)) => (a, b),
-                _ => return Ok(None),
-            };
-            let id = &outcomes[en].record.id;
-            let doc = pipeline::process_pair_with_limits(
-                id,
-                &input_of(&inputs[en], &en_bytes),
-                &input_of(&inputs[fr], &fr_bytes),
-                limits,
-            );
-            if let Some(doc) = &doc {
-                dataset
-                    .write_document(doc)
-                    .context("cannot write a document")?;
-                dataset
-                    .remove_document(&outcomes[fr].record.id)
-                    .context("cannot remove a merged document")?;
-            }
-            Ok(doc)
-        })
-        .collect::<Result<_>>()?;
-    for (&(en, fr), doc) in pairs.iter().zip(joined) {
-        let Some(doc) = doc else { continue };
-        outcomes[en] = Outcome::of(&doc, &inputs[en].relative);
-        let mut french = Outcome::of(&doc, &inputs[fr].relative);
-        // The pairs are counted once, with the English file.
-        french.section_pairs = 0;
-        french.segment_pairs = 0;
-        french.documents = 0;
-        outcomes[fr] = french;
-    }
-    Ok(())
-}
-
-fn input_of<'a>(file: &'a InputFile, bytes: &'a [u8]) -> pipeline::Input<'a> {
-    pipeline::Input {
-        path: &file.relative,
-        format: file.format,
-        bytes,
-    }
-}
-
 fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
     let size = match std::fs::metadata(&input.absolute) {
+        // Found as a regular file; checked again so that one replaced since by a named pipe
+        // is not opened, which could block.
+        Ok(metadata) if !metadata.is_file() => {
+            let reason = "it is no longer a regular file";
+            return pipeline::unreadable(id, &input.relative, input.format, reason);
+        }
         Ok(metadata) => metadata.len(),
         Err(err) => {
             return pipeline::unreadable(id, &input.relative, input.format, &err.to_string());
@@ -268,6 +244,7 @@ fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
     }
 }
 
+/// True when no input could be read at all: none were found, or every one failed to open.
 /// A bar on a terminal; nothing when standard error is not one, or with `--quiet`.
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
@@ -280,57 +257,6 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     let bar = ProgressBar::new(len).with_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
-}
-
-/// What the manifest keeps of one processed document.
-struct Outcome {
-    record: InputRecord,
-    /// 1, or 0 for an input merged into another input's document.
-    documents: usize,
-    section_pairs: usize,
-    segment_pairs: usize,
-    /// For a monolingual document: what may pair it with a file of the other language.
-    signature: Option<pipeline::Signature>,
-}
-
-impl Outcome {
-    fn of(doc: &Document, path: &str) -> Self {
-        Outcome {
-            record: InputRecord {
-                path: path.to_owned(),
-                id: doc.id.clone(),
-                format: doc.sources.first().map(|s| s.format).unwrap_or_default(),
-                status: doc.status,
-                kind: doc.kind,
-                errors: doc.errors.clone(),
-                warnings: doc.warnings.len(),
-            },
-            documents: 1,
-            section_pairs: doc.section_pairs().count(),
-            segment_pairs: doc.section_pairs().map(|s| s.segments.len()).sum(),
-            signature: pipeline::Signature::of(doc),
-        }
-    }
-}
-
-fn count(outcomes: &[Outcome], inputs: usize, skipped: usize) -> Counts {
-    let mut counts = Counts {
-        inputs,
-        skipped,
-        ..Counts::default()
-    };
-    for outcome in outcomes.iter().filter(|o| o.documents > 0) {
-        counts.documents += 1;
-        match outcome.record.status {
-            Status::Ok => counts.ok += 1,
-            Status::Partial => counts.partial += 1,
-            Status::Failed => counts.failed += 1,
-        }
-        counts.bilingual += usize::from(outcome.record.kind == Some(Kind::Bilingual));
-        counts.section_pairs += outcome.section_pairs;
-        counts.segment_pairs += outcome.segment_pairs;
-    }
-    counts
 }
 
 /// When a run that has lasted `elapsed` started, in seconds since the Unix epoch.

@@ -5,7 +5,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use model::{Document, Lang, Section};
+use model::{BlockKind, Document, Extracted, Lang, Section};
+use pipeline::{Limits, Trace};
 
 /// Arguments of `bitextract inspect`.
 #[derive(clap::Args)]
@@ -19,6 +20,12 @@ pub struct Args {
     /// Print the document exactly as documents/<id>.json would hold it.
     #[arg(long)]
     json: bool,
+    /// Also list the blocks (headings, paragraphs, list items, label–value lines) ingest found.
+    #[arg(long)]
+    blocks: bool,
+    /// Leave out the aligned segments of each section.
+    #[arg(long)]
+    no_segments: bool,
 }
 
 /// Runs the pipeline on the file and prints what it found.
@@ -34,17 +41,19 @@ pub fn run(args: &Args) -> Result<()> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let path = args.file.to_string_lossy().replace('\\', "/");
     let id = pipeline::slug(&path);
-    let doc = pipeline::process(&id, &path, format, &bytes);
+    let (doc, trace) = pipeline::process_traced(&id, &path, format, &bytes, &Limits::default());
     let report = if args.json {
         let mut json = serde_json::to_string_pretty(&doc)?;
         json.push('\n');
         json
     } else {
-        // The runs are the language stage's view of the text the document was built from.
-        let runs = ingest::ingest(format, &bytes)
-            .ok()
-            .map(|extracted| runs_report(&extracted.text));
-        document_report(&doc, runs.as_deref())
+        let mut report = document_report(&doc, &trace, !args.no_segments);
+        if args.blocks
+            && let Some(extracted) = &trace.extracted
+        {
+            report.push_str(&blocks_report(extracted));
+        }
+        report
     };
     std::io::stdout()
         .write_all(report.as_bytes())
@@ -65,13 +74,12 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn runs_report(text: &str) -> String {
-    let split = lang::split(text);
+fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = String::new();
     let _ = writeln!(out, "Language runs ({} lines):", lines.len());
-    for run in &split.runs {
-        let first = lines[run.start..run.end]
+    for run in runs {
+        let first = lines[run.start.min(lines.len())..run.end.min(lines.len())]
             .iter()
             .find(|l| !l.trim().is_empty())
             .copied()
@@ -86,10 +94,58 @@ fn runs_report(text: &str) -> String {
             excerpt(first)
         );
     }
+    for run in others {
+        let first = lines[run.start.min(lines.len())..run.end.min(lines.len())]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .copied()
+            .unwrap_or("");
+        let _ = writeln!(
+            out,
+            "  lines {:>5}–{:<5} {} {:>5} words  {}  (set aside)",
+            run.start + 1,
+            run.end,
+            run.code,
+            run.words,
+            excerpt(first)
+        );
+    }
     out
 }
 
-fn document_report(doc: &Document, runs: Option<&str>) -> String {
+/// Every block ingest laid over the text, one per line: where, what, and its start.
+fn blocks_report(extracted: &Extracted) -> String {
+    let lines: Vec<&str> = extracted.text.split('\n').collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "\nBlocks ({}):", extracted.blocks.len());
+    for block in &extracted.blocks {
+        let what = match &block.kind {
+            BlockKind::Heading(h) => format!(
+                "heading  level {} conf {:.1}{}  {}",
+                h.level,
+                h.confidence,
+                h.number.map_or_else(String::new, |n| format!(" no. {n}")),
+                excerpt(&h.title)
+            ),
+            BlockKind::Paragraph => format!("paragraph  {}", excerpt(&block.text(&lines))),
+            BlockKind::ListItem { depth } => {
+                format!("item {depth}  {}", excerpt(&block.text(&lines)))
+            }
+            BlockKind::LabelValue { label, value } => {
+                format!("field  {}: {}", excerpt(label), excerpt(value))
+            }
+        };
+        let _ = writeln!(
+            out,
+            "  lines {:>5}–{:<5} {what}",
+            block.line + 1,
+            block.end()
+        );
+    }
+    out
+}
+
+fn document_report(doc: &Document, trace: &Trace, with_segments: bool) -> String {
     let mut out = String::new();
     let source = doc.sources.first();
     let _ = writeln!(
@@ -116,8 +172,13 @@ fn document_report(doc: &Document, runs: Option<&str>) -> String {
             let _ = writeln!(out, "  {label} {}: {}", d.code, d.message);
         }
     }
-    if let Some(runs) = runs {
-        let _ = write!(out, "\n{runs}");
+    // The runs are the language stage's view of the text the document was built from.
+    if let Some(extracted) = &trace.extracted {
+        let _ = write!(
+            out,
+            "\n{}",
+            runs_report(&extracted.text, &trace.runs, &trace.others)
+        );
     }
     let pairs = doc.section_pairs().count();
     let _ = writeln!(
@@ -126,7 +187,7 @@ fn document_report(doc: &Document, runs: Option<&str>) -> String {
         doc.sections.len()
     );
     for section in &doc.sections {
-        section_report(&mut out, section);
+        section_report(&mut out, section, with_segments);
     }
     if !doc.metadata.is_empty() {
         let _ = writeln!(out, "\nFields:");
@@ -140,7 +201,7 @@ fn document_report(doc: &Document, runs: Option<&str>) -> String {
     out
 }
 
-fn section_report(out: &mut String, section: &Section) {
+fn section_report(out: &mut String, section: &Section, with_segments: bool) {
     let side = |lang: Lang| match section.side(lang) {
         Some(s) => format!(
             "{} ({} words)",
@@ -158,7 +219,12 @@ fn section_report(out: &mut String, section: &Section) {
         side(Lang::En),
         side(Lang::Fr)
     );
-    for (k, pair) in section.segments.iter().enumerate() {
+    let segments = if with_segments {
+        section.segments.as_slice()
+    } else {
+        &[]
+    };
+    for (k, pair) in segments.iter().enumerate() {
         let _ = writeln!(
             out,
             "        {}.{:<3} {:.2}  en {}\n                    fr {}",

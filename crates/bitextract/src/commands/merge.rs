@@ -1,5 +1,9 @@
 //! `bitextract merge`: the outputs of sharded runs (`extract --shard I/N`) into one dataset,
 //! the same as one run over the whole corpus but for the manifest's timings.
+//!
+//! The shards' documents are copied, then the join runs again over the monolingual ones of
+//! all shards: the files a shard could not join (their names did not route them together,
+//! or only content ties them) are joined here, as one run would.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
@@ -7,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use export::{Dataset, ExportOptions, Format};
-use model::{Counts, Document, Manifest, Timings};
+use model::{Document, Manifest, Timings};
+use pipeline::join::Scope;
 
-use crate::summary;
+use crate::ledger::{Entry, Ledger};
+use crate::{shard, summary};
 
 /// Arguments of `bitextract merge`.
 #[derive(clap::Args)]
@@ -17,8 +23,8 @@ use crate::summary;
 Examples:
   bitextract merge dataset part0 part1 part2 part3
 
-The shards must come from the same corpus, each with a different --shard I/N, and the same
---formats and --min-confidence, which the merged dataset keeps. The documents are copied and
+The shards must come from the same corpus, be all N parts of one --shard I/N split, and have
+the same --formats and --min-confidence, which the merged dataset keeps. The documents are copied and
 the corpus-wide files written again from them; OUT is replaced as a whole, as by extract.")]
 pub struct Args {
     /// Merged output directory.
@@ -39,6 +45,13 @@ pub fn run(args: &Args) -> Result<()> {
         .iter()
         .map(|shard| read_manifest(shard))
         .collect::<Result<Vec<_>>>()?;
+    let recorded: Vec<(String, Option<String>)> = args
+        .shards
+        .iter()
+        .zip(&manifests)
+        .map(|(dir, manifest)| (dir.display().to_string(), manifest.shard.clone()))
+        .collect();
+    shard::check_complete(&recorded)?;
     let options = common_options(&manifests)?;
     let dataset = Dataset::create(&args.output, options).with_context(|| {
         format!(
@@ -47,11 +60,15 @@ pub fn run(args: &Args) -> Result<()> {
         )
     })?;
     let mut ids = HashSet::new();
+    let mut ledger = Ledger::default();
     for shard in &args.shards {
-        copy_documents(shard, &dataset, &mut ids)?;
+        copy_documents(shard, &dataset, &mut ids, &mut ledger)?;
     }
+    ledger.join(&dataset, Scope::Corpus)?;
+    let mut manifest = merge_manifests(manifests);
+    (manifest.inputs, manifest.counts) = ledger.finish(manifest.skipped.len());
     let manifest = dataset
-        .finish(merge_manifests(manifests))
+        .finish(manifest)
         .context("cannot write the dataset files")?;
     if !args.quiet {
         print!("{}", summary::render(&manifest, &args.output));
@@ -90,9 +107,14 @@ fn common_options(manifests: &[Manifest]) -> Result<ExportOptions> {
     Ok(first)
 }
 
-/// Copies the documents of one shard, one at a time; an id seen in an earlier shard means
-/// the shards overlap.
-fn copy_documents(shard: &Path, dataset: &Dataset, ids: &mut HashSet<String>) -> Result<()> {
+/// Copies the documents of one shard, one at a time, into the dataset and the ledger; an id
+/// seen in an earlier shard means the shards overlap.
+fn copy_documents(
+    shard: &Path,
+    dataset: &Dataset,
+    ids: &mut HashSet<String>,
+    ledger: &mut Ledger,
+) -> Result<()> {
     let dir = shard.join(export::files::DOCUMENTS);
     let entries = fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))?;
     for entry in entries {
@@ -114,27 +136,28 @@ fn copy_documents(shard: &Path, dataset: &Dataset, ids: &mut HashSet<String>) ->
         dataset
             .write_document(&doc)
             .context("cannot write a document")?;
+        ledger.add(Entry::of(&doc));
     }
     Ok(())
 }
 
-/// One manifest for the union: inputs and skipped files in path order, counts summed.
-/// Timings: the earliest start, the longest shard (they run side by side), all threads.
+/// One manifest for the union, but for its inputs and counts, which come from the merged
+/// documents: skipped files in path order; timings: the earliest start, the longest shard
+/// (they run side by side), all threads.
 fn merge_manifests(manifests: Vec<Manifest>) -> Manifest {
     let mut merged = Manifest {
         tool: "bitextract".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
+        shard: None,
         inputs: Vec::new(),
         skipped: Vec::new(),
-        counts: Counts::default(),
+        counts: model::Counts::default(),
         export: model::ExportSummary::default(),
         timings: Timings::default(),
     };
     let mut earliest_start = None;
     for manifest in manifests {
-        merged.inputs.extend(manifest.inputs);
         merged.skipped.extend(manifest.skipped);
-        add_counts(&mut merged.counts, &manifest.counts);
         let t = manifest.timings;
         earliest_start =
             Some(earliest_start.map_or(t.started_unix, |s: u64| s.min(t.started_unix)));
@@ -142,33 +165,8 @@ fn merge_manifests(manifests: Vec<Manifest>) -> Manifest {
         merged.timings.threads += t.threads;
     }
     merged.timings.started_unix = earliest_start.unwrap_or_default();
-    merged.inputs.sort_by(|a, b| a.path.cmp(&b.path));
     merged.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     merged
-}
-
-fn add_counts(total: &mut Counts, shard: &Counts) {
-    // Destructured so that a new count cannot be forgotten here.
-    let Counts {
-        inputs,
-        skipped,
-        documents,
-        ok,
-        partial,
-        failed,
-        bilingual,
-        section_pairs,
-        segment_pairs,
-    } = shard;
-    total.inputs += inputs;
-    total.skipped += skipped;
-    total.documents += documents;
-    total.ok += ok;
-    total.partial += partial;
-    total.failed += failed;
-    total.bilingual += bilingual;
-    total.section_pairs += section_pairs;
-    total.segment_pairs += segment_pairs;
 }
 
 #[cfg(test)]
@@ -180,6 +178,7 @@ mod tests {
         Manifest {
             tool: "bitextract".to_owned(),
             version: "0".to_owned(),
+            shard: None,
             inputs: paths
                 .iter()
                 .map(|path| InputRecord {
@@ -199,13 +198,13 @@ mod tests {
                     reason: "no".to_owned(),
                 })
                 .collect(),
-            counts: Counts {
+            counts: model::Counts {
                 inputs: paths.len(),
                 skipped: skipped.len(),
                 documents: paths.len(),
                 ok: paths.len(),
                 segment_pairs: 10,
-                ..Counts::default()
+                ..model::Counts::default()
             },
             export: model::ExportSummary::default(),
             timings: Timings {
@@ -217,18 +216,17 @@ mod tests {
     }
 
     #[test]
-    fn manifests_merge_in_path_order_with_summed_counts() {
+    fn manifests_merge_skipped_files_in_path_order_and_timings() {
         let merged = merge_manifests(vec![
             manifest(&["b.txt", "d.txt"], &["z.doc"], 200, 3.0),
             manifest(&["a.txt", "c.txt"], &["y.doc"], 100, 5.0),
         ]);
-        let paths: Vec<_> = merged.inputs.iter().map(|r| r.path.as_str()).collect();
-        assert_eq!(paths, ["a.txt", "b.txt", "c.txt", "d.txt"]);
-        assert_eq!(merged.skipped[0].path, "y.doc");
-        assert_eq!(merged.counts.inputs, 4);
-        assert_eq!(merged.counts.skipped, 2);
-        assert_eq!(merged.counts.ok, 4);
-        assert_eq!(merged.counts.segment_pairs, 20);
+        let skipped: Vec<_> = merged.skipped.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(skipped, ["y.doc", "z.doc"]);
+        assert!(
+            merged.inputs.is_empty(),
+            "the inputs come from the documents"
+        );
         assert_eq!(merged.timings.started_unix, 100);
         assert_eq!(merged.timings.total_seconds, 5.0);
         assert_eq!(merged.timings.threads, 4);

@@ -385,7 +385,7 @@ fn show(state: &mut GraphicsState, bytes: &[u8], out: &mut GlyphCollector) {
             ..Matrix::IDENTITY
         };
         let trm = rendering.then(&text.matrix).then(&state.ctm);
-        out.add(&trm, glyph.width, text.size, &glyph.text);
+        out.add(&trm, glyph.width, text.size, &glyph.text, font.bold);
         let mut spacing = text.char_spacing;
         if glyph.is_word_space {
             spacing += text.word_spacing;

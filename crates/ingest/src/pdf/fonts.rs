@@ -47,6 +47,8 @@ pub struct Shown<'f> {
 #[derive(Debug)]
 pub struct Font {
     codes: Codes,
+    /// Whether the font is a bold face (by its name, weight or flags).
+    pub bold: bool,
 }
 
 #[derive(Debug)]
@@ -177,7 +179,44 @@ pub fn decode(doc: &Document, font: &Dictionary, limit: usize) -> Result<Font, U
         }
         _ => simple(doc, font, subtype, to_unicode.as_ref())?,
     };
-    Ok(Font { codes })
+    Ok(Font {
+        codes,
+        bold: is_bold(doc, font),
+    })
+}
+
+/// Words in a font's name that mark a bold face ("Arial-BoldMT", "Calibri,Bold",
+/// "SourceSansPro-Semibold", "Helvetica-Black").
+const BOLD_NAME_MARKS: &[&str] = &["bold", "black", "heavy", "semibold", "demi"];
+/// Font weights from this value on are bold (the descriptor's scale, 400 being regular).
+const MIN_BOLD_WEIGHT: f64 = 600.0;
+/// The descriptor flag that asks for bold rendering of a regular font (ForceBold, bit 19).
+const FORCE_BOLD_FLAG: i64 = 1 << 18;
+
+/// Whether a font dictionary describes a bold face: its name (or its descendant's), the
+/// weight or the ForceBold flag of its descriptor.
+fn is_bold(doc: &Document, font: &Dictionary) -> bool {
+    let descendant = deref(doc, font.get(b"DescendantFonts").ok())
+        .and_then(|d| d.as_array().ok())
+        .and_then(|d| deref(doc, d.first()))
+        .and_then(|d| d.as_dict().ok());
+    [Some(font), descendant].into_iter().flatten().any(|dict| {
+        let named_bold = name(doc, dict, b"BaseFont").is_some_and(|base| {
+            let base = String::from_utf8_lossy(base).to_lowercase();
+            BOLD_NAME_MARKS.iter().any(|mark| base.contains(mark))
+        });
+        let descriptor =
+            deref(doc, dict.get(b"FontDescriptor").ok()).and_then(|d| d.as_dict().ok());
+        let heavy = descriptor.is_some_and(|d| {
+            deref(doc, d.get(b"FontWeight").ok())
+                .and_then(number)
+                .is_some_and(|w| w >= MIN_BOLD_WEIGHT)
+                || deref(doc, d.get(b"Flags").ok())
+                    .and_then(|f| f.as_i64().ok())
+                    .is_some_and(|f| f & FORCE_BOLD_FLAG != 0)
+        });
+        named_bold || heavy
+    })
 }
 
 fn simple(

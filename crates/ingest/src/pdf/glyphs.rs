@@ -22,6 +22,8 @@ pub struct Glyph {
     pub size: f64,
     /// The Unicode text of the glyph (one or more characters, possibly a space).
     pub text: String,
+    /// Whether the glyph's font is a bold face (false where the reader cannot tell).
+    pub bold: bool,
 }
 
 impl Glyph {
@@ -79,8 +81,9 @@ impl GlyphCollector {
     }
 
     /// Records one glyph. `trm` is the text rendering matrix without the font size (text
-    /// space to page space), `width` the advance in text space, before spacing.
-    pub fn add(&mut self, trm: &Matrix, width: f64, font_size: f64, text: &str) {
+    /// space to page space), `width` the advance in text space, before spacing; `bold` says
+    /// whether the font is a bold face.
+    pub fn add(&mut self, trm: &Matrix, width: f64, font_size: f64, text: &str, bold: bool) {
         // The matrix's first row is the baseline direction, its second the glyph's vertical
         // axis.
         let horizontal = trm.a;
@@ -94,6 +97,7 @@ impl GlyphCollector {
             width: width * font_size * horizontal,
             size: (font_size * vertical).abs(),
             text: text.to_owned(),
+            bold,
         };
         if glyph.x.is_finite() && glyph.y.is_finite() && glyph.width.is_finite() && glyph.size > 0.0
         {
@@ -138,7 +142,8 @@ impl OutputDev for GlyphCollector {
             e: trm.m31,
             f: trm.m32,
         };
-        self.add(&trm, width, font_size, text);
+        // pdf-extract does not say which font draws the glyph.
+        self.add(&trm, width, font_size, text, false);
         Ok(())
     }
 

@@ -12,6 +12,9 @@ use super::glyphs::Glyph;
 const SPACE_GAP: f64 = 0.2;
 /// Baselines closer than this share of the font size are the same row (superscripts included).
 const SAME_ROW: f64 = 0.5;
+/// A line is bold when this share of its visible glyphs is (a bold word inside a regular line
+/// does not make a heading).
+const BOLD_LINE_SHARE: f64 = 0.8;
 /// Two copies of a glyph closer than this share of its width are one glyph drawn twice
 /// (fake bold, shadow effects).
 const DUPLICATE_OFFSET: f64 = 0.3;
@@ -45,12 +48,16 @@ impl Row {
         let x0 = self.visible().map(|g| g.x).reduce(f64::min)?;
         let x1 = self.visible().map(Glyph::right).reduce(f64::max)?;
         let size = dominant_size(self.visible());
+        let (bold, all) = self.visible().fold((0, 0), |(bold, all), g| {
+            (bold + usize::from(g.bold), all + 1)
+        });
         Some(Line {
             page,
             x0,
             x1,
             y: self.y,
             size,
+            bold: bold as f64 >= BOLD_LINE_SHARE * all as f64,
             text: self.text(),
         })
     }
@@ -69,6 +76,8 @@ pub struct Line {
     pub y: f64,
     /// Font size of most of the line's glyphs.
     pub size: f64,
+    /// Whether the line is set in bold (most of its glyphs).
+    pub bold: bool,
     /// The text, words separated by single spaces.
     pub text: String,
 }
@@ -337,6 +346,7 @@ pub(crate) mod tests {
                 width: 5.0,
                 size: 10.0,
                 text: c.to_string(),
+                bold: false,
             })
             .collect()
     }

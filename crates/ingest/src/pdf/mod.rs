@@ -33,13 +33,14 @@ use std::time::Instant;
 use lopdf::DecompressError;
 use model::{Diagnostic, Extracted, SourceFormat, codes};
 
+use crate::structure::{self, StyledLine};
 use crate::{IngestError, Limits};
 use draw::{DrawError, Drawer};
 use furniture::PageRows;
 use glyphs::{GlyphCollector, PageGlyphs};
 use layout::{Block, Line};
 use open::Opened;
-use paragraphs::Stream;
+use paragraphs::{Stream, StyledHeading};
 
 /// How far into the file the `%PDF-` header may start (some producers put junk before it).
 const HEADER_WINDOW: usize = 1024;
@@ -335,11 +336,12 @@ fn assemble(
         )
         .collect();
     laid_out.sort_by_key(|(number, _)| *number);
-    let text = paragraphs::build_text(&streams(laid_out.into_iter().map(|(_, page)| page)));
+    let (text, headings) =
+        paragraphs::build_text_with_headings(&streams(laid_out.into_iter().map(|(_, page)| page)));
     Ok(Extracted {
         format: SourceFormat::Pdf,
+        blocks: structure::styled_text_blocks(&text, &ranked(&headings)),
         text,
-        blocks: Vec::new(),
         pages: Some(u32::try_from(page_count).unwrap_or(u32::MAX)),
         warnings: report.warnings,
         errors: report.errors,
@@ -418,6 +420,26 @@ fn streams(pages: impl Iterator<Item = PageLayout>) -> Vec<Stream> {
     }
     flush(&mut pending, &mut out);
     out
+}
+
+/// Ranks the styles of the headings a document sets apart by their font: larger first, bold
+/// before regular at one size; one level per style.
+fn ranked(headings: &[StyledHeading]) -> Vec<StyledLine> {
+    // Sizes within half a point are one style.
+    let style = |h: &StyledHeading| ((h.size * 2.0).round() as i64, h.bold);
+    let mut styles: Vec<(i64, bool)> = headings.iter().map(style).collect();
+    styles.sort_by(|a, b| b.cmp(a));
+    styles.dedup();
+    headings
+        .iter()
+        .map(|h| StyledLine {
+            line: h.line,
+            level: styles
+                .iter()
+                .position(|s| *s == style(h))
+                .map_or(u8::MAX, |rank| u8::try_from(rank + 1).unwrap_or(u8::MAX)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use conventions::{bullets, numbering};
+
 use super::chars::{SOFT_HYPHEN, clean_line};
 use super::layout::Line;
 
@@ -24,12 +26,9 @@ const SHORT_LINE: f64 = 0.2;
 const HEADING_SIZE: f64 = 1.15;
 /// Longest heading, in words.
 const MAX_HEADING_WORDS: usize = 15;
-/// Characters that open a bulleted list item.
-const BULLETS: &[char] = &[
-    '•', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▸', '‣', '⁃', '∙', '·', '*', '-', '–', '—', '➢',
-    '✓', '✔', '➤', '→',
-];
-
+/// Longest heading set apart by its font, in words: statistical releases and reports use
+/// whole findings as headings ("More than 8 in 10 women … report using at least one aid").
+const MAX_STYLED_HEADING_WORDS: usize = 30;
 /// A run of text read in one go: lines with geometry, or plain text from the fallback reader.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stream {
@@ -39,19 +38,46 @@ pub enum Stream {
     Plain(String),
 }
 
-/// Builds the running text of a document from its streams.
-pub fn build_text(streams: &[Stream]) -> String {
+/// A line that stands out by its typography (bold when the body is not, or a larger font):
+/// the line of the built text it starts, and its style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StyledHeading {
+    /// Index of the line in the built text.
+    pub line: usize,
+    /// Font size.
+    pub size: f64,
+    /// Set in bold.
+    pub bold: bool,
+}
+
+/// Builds the running text of a document from its streams, with the lines that stand out
+/// as headings by their typography.
+pub fn build_text_with_headings(streams: &[Stream]) -> (String, Vec<StyledHeading>) {
     let cleaned: Vec<Stream> = streams.iter().map(clean_stream).collect();
     let vocabulary = Vocabulary::of(&cleaned);
-    let parts: Vec<String> = cleaned
-        .iter()
-        .map(|stream| match stream {
+    let mut text = String::new();
+    let mut headings = Vec::new();
+    let mut line_count = 0;
+    for stream in &cleaned {
+        let (part, part_headings) = match stream {
             Stream::Lines(lines) => stream_text(lines, &vocabulary),
-            Stream::Plain(text) => text.clone(),
-        })
-        .filter(|text| !text.is_empty())
-        .collect();
-    parts.join("\n\n")
+            Stream::Plain(text) => (text.clone(), Vec::new()),
+        };
+        if part.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+            line_count += 1;
+        }
+        headings.extend(part_headings.into_iter().map(|h| StyledHeading {
+            line: h.line + line_count,
+            ..h
+        }));
+        line_count += part.split('\n').count();
+        text.push_str(&part);
+    }
+    (text, headings)
 }
 
 fn clean_stream(stream: &Stream) -> Stream {
@@ -95,6 +121,8 @@ enum Break {
 /// Geometry shared by the lines of a stream.
 struct Measures {
     body_size: f64,
+    /// Whether most of the body text is bold, in which case bold sets nothing apart.
+    body_bold: bool,
     pitch: f64,
     left: f64,
     right: f64,
@@ -123,8 +151,19 @@ impl Measures {
             .map(|l| l.x0)
             .reduce(f64::min)
             .unwrap_or_default();
+        let (bold_chars, chars) =
+            lines
+                .iter()
+                .filter(|l| is_body(l))
+                .fold((0, 0), |(bold, all), l| {
+                    (
+                        bold + if l.bold { l.text.len() } else { 0 },
+                        all + l.text.len(),
+                    )
+                });
         Measures {
             body_size,
+            body_bold: bold_chars * 2 > chars,
             pitch,
             left,
             right,
@@ -137,18 +176,29 @@ impl Measures {
 
     fn is_heading(&self, line: &Line) -> bool {
         let words = line.text.split_whitespace().count();
-        words <= MAX_HEADING_WORDS
-            && (self.is_short(line) || words <= 4)
+        let max_words = if self.stands_out(line) {
+            MAX_STYLED_HEADING_WORDS
+        } else {
+            MAX_HEADING_WORDS
+        };
+        words <= max_words
+            && (self.is_short(line) || words <= 4 || self.stands_out(line))
             && self.looks_like_heading(line)
+            && !ends_sentence_with_period(&line.text)
     }
 
     /// Heading typography, whatever the line's length: capitals, a section number, a larger
-    /// font.
+    /// font, bold among regular text.
     fn looks_like_heading(&self, line: &Line) -> bool {
         let text = line.text.as_str();
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 3 && !text.chars().any(char::is_lowercase);
-        all_caps || is_numbered_heading(text) || line.size >= self.body_size * HEADING_SIZE
+        all_caps || is_numbered_heading(text) || self.stands_out(line)
+    }
+
+    /// Set apart from the body by its font: larger, or bold among regular text.
+    fn stands_out(&self, line: &Line) -> bool {
+        line.size >= self.body_size * HEADING_SIZE || (line.bold && !self.body_bold)
     }
 
     /// A heading too long for one line, wrapped onto the next: same typography, full width.
@@ -184,19 +234,14 @@ fn is_list_item(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if BULLETS.contains(&first) {
-        return chars.next().is_none_or(char::is_whitespace);
-    }
-    // "a) ", "(iv) ", "1. " and "12) " items.
-    let marker: String = text.chars().take_while(|c| !c.is_whitespace()).collect();
-    let inner = marker.trim_start_matches('(').trim_end_matches(['.', ')']);
-    marker.len() > inner.len()
-        && marker.len() <= 5
-        && text.len() > marker.len()
-        && !inner.is_empty()
-        && (inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_digit())
-            || inner.chars().count() == 1 && inner.chars().all(|c| c.is_ascii_lowercase())
-            || inner.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    // A bullet alone on its line still opens an item: its text follows on the next one.
+    (bullets::is_mark(first) && chars.next().is_none_or(char::is_whitespace))
+        || numbering::opens_list_item(text)
+}
+
+fn ends_sentence_with_period(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '»', '”', ')'])
+        .ends_with('.')
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -235,26 +280,45 @@ fn break_between(prev: &Line, next: &Line, measures: &Measures) -> Break {
     Break::Join
 }
 
-fn stream_text(lines: &[Line], vocabulary: &Vocabulary) -> String {
+fn stream_text(lines: &[Line], vocabulary: &Vocabulary) -> (String, Vec<StyledHeading>) {
     let measures = Measures::of(lines);
     let mut text = String::new();
+    let mut headings = Vec::new();
+    let mut line_count = 0;
     let mut previous: Option<&Line> = None;
     for line in lines {
-        match previous.map(|prev| break_between(prev, line, &measures)) {
-            None => text.push_str(&line.text),
+        let starts_line = match previous.map(|prev| break_between(prev, line, &measures)) {
+            None => {
+                text.push_str(&line.text);
+                true
+            }
             Some(Break::Paragraph) => {
                 text.push_str("\n\n");
                 text.push_str(&line.text);
+                line_count += 2;
+                true
             }
             Some(Break::Line) => {
                 text.push('\n');
                 text.push_str(&line.text);
+                line_count += 1;
+                true
             }
-            Some(Break::Join) => join(&mut text, &line.text, vocabulary),
+            Some(Break::Join) => {
+                join(&mut text, &line.text, vocabulary);
+                false
+            }
+        };
+        if starts_line && measures.is_heading(line) && measures.stands_out(line) {
+            headings.push(StyledHeading {
+                line: line_count,
+                size: line.size,
+                bold: line.bold,
+            });
         }
         previous = Some(line);
     }
-    text.replace(SOFT_HYPHEN, "")
+    (text.replace(SOFT_HYPHEN, ""), headings)
 }
 
 /// Appends the next line of a paragraph to the text.
@@ -349,12 +413,13 @@ mod tests {
             x1,
             y,
             size: 10.0,
+            bold: false,
             text: text.to_owned(),
         }
     }
 
     fn text_of(lines: Vec<Line>) -> String {
-        build_text(&[Stream::Lines(lines)])
+        build_text_with_headings(&[Stream::Lines(lines)]).0
     }
 
     #[test]
@@ -461,5 +526,43 @@ mod tests {
         assert!(is_numbered_heading("10) Duties"));
         assert!(!is_numbered_heading("2.5 million"));
         assert!(!is_numbered_heading("2. the incumbent"));
+    }
+
+    #[test]
+    fn a_bold_line_among_regular_text_is_a_styled_heading_even_when_long() {
+        let body = "The use of at least one aid or assistive device increased with the severity of the disability reported";
+        let finding =
+            "More than 8 in 10 women and men with disabilities report using at least one aid";
+        let lines = vec![
+            line(body, 700.0, 540.0),
+            line(body, 688.0, 540.0),
+            Line {
+                bold: true,
+                ..line(finding, 660.0, 540.0)
+            },
+            line(body, 632.0, 540.0),
+            line(body, 620.0, 540.0),
+        ];
+        let (text, headings) = build_text_with_headings(&[Stream::Lines(lines)]);
+        let text_lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(headings.len(), 1, "{text}");
+        assert_eq!(text_lines[headings[0].line], finding);
+        assert!(headings[0].bold);
+    }
+
+    #[test]
+    fn bold_sets_nothing_apart_in_a_bold_body() {
+        let body = "All of this document is set in a bold face from the first line to the last one";
+        let lines: Vec<Line> = (0..4)
+            .map(|k| Line {
+                bold: true,
+                ..line(body, 700.0 - 12.0 * f64::from(k), 540.0)
+            })
+            .collect();
+        assert!(
+            build_text_with_headings(&[Stream::Lines(lines)])
+                .1
+                .is_empty()
+        );
     }
 }
