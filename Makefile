@@ -28,12 +28,12 @@ bench:
 # Hostile inputs end to end at full size (a 4 GiB inflation bomb, a 40 MB text, …), then a
 # long run killed midway; the small versions of every class run in `make test`.
 test-hostile:
-	$(CARGO) test --release -p bitextract --test hostile
+	$(CARGO) test --release -p bitextract --test hostile --test hostile_formats
 
 # Fuzzes each target of fuzz/ for FUZZ_SECONDS (needs nightly and `cargo install cargo-fuzz`).
 # New inputs go to FUZZ_WORK; the committed seeds in fuzz/corpus/ are only read.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= ingest_pdf pdf_graph ingest_text meta_fields pipeline_text
+FUZZ_TARGETS ?= ingest_pdf pdf_graph ingest_text ingest_html ingest_docx meta_fields pipeline_text
 FUZZ_WORK ?= target/fuzz-corpus
 fuzz:
 	cd fuzz && for target in $(FUZZ_TARGETS); do \

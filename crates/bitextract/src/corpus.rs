@@ -151,7 +151,10 @@ impl Walk {
             Ok(kind) if kind.is_file() => {
                 let verdict = match pipeline::input_format(&path) {
                     Some(format) => Verdict::Input(format),
-                    None => Verdict::Skip("not a PDF or text file (.pdf, .txt)".to_owned()),
+                    None => Verdict::Skip(format!(
+                        "not a format bitextract reads ({})",
+                        pipeline::known_extensions()
+                    )),
                 };
                 self.found.push(Found {
                     relative_bytes: child,
@@ -275,7 +278,7 @@ mod tests {
         let root = dir.path();
         fs::create_dir(root.join("sub")).expect("mkdir");
         fs::write(root.join("sub/a.txt"), "text").expect("write");
-        fs::write(root.join("notes.docx"), "x").expect("write");
+        fs::write(root.join("notes.doc"), "x").expect("write");
         symlink("sub/a.txt", root.join("to file.txt")).expect("link");
         symlink("sub", root.join("to dir")).expect("link");
         symlink("..", root.join("sub/up")).expect("link");
@@ -304,7 +307,7 @@ mod tests {
         assert!(reason("to root").contains("outside the corpus"));
         assert!(reason("dangling.txt").contains("does not exist"));
         assert!(reason("loop a").contains("cannot be resolved"));
-        assert!(reason("notes.docx").contains("not a PDF"));
+        assert!(reason("notes.doc").contains("not a format bitextract reads"));
         if fifo {
             assert!(reason("pipe.txt").contains("named pipe"));
         }

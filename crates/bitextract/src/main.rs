@@ -37,7 +37,7 @@ Exit codes:
   1  the run could not happen (no corpus, unwritable output, …)
   2  usage error";
 
-/// Turns bilingual English/French documents (PDF or text) into aligned EN/FR datasets:
+/// Turns bilingual English/French documents (PDF, text, HTML, Markdown, DOCX) into aligned EN/FR datasets:
 /// per-document JSON, JSONL, TMX and Moses files.
 #[derive(clap::Parser)]
 #[command(name = "bitextract", version, about, after_help = EXAMPLES)]

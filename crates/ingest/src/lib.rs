@@ -9,16 +9,33 @@
 //! - PDF files ([`pdf`]): text extracted page by page from glyph positions, lines and
 //!   paragraphs rebuilt, page furniture removed, two-column layouts read column by column;
 //!   encrypted files with an empty user password opened; damaged pages recovered when possible.
+//! - HTML pages ([`html`]), Markdown ([`markdown`]) and Word documents ([`docx`]): the
+//!   structure the markup states (headings and their levels, list items, label–value pairs)
+//!   is kept as typed [`Block`](model::Block)s over the lines of the text, beside the text
+//!   itself. A text file that holds an HTML page is read as HTML.
 //!
 //! Work per document is bounded by [`Limits`] ([`ingest_with_limits`]); [`check_size`] lets
 //! a caller refuse an oversized file from its size alone, before reading it.
 //!
-//! This crate does not detect languages, find sections or read fields: it only produces text.
-//! It is the only crate that links PDF libraries.
+//! This crate does not detect languages, find sections or read fields: it only produces text
+//! and the blocks its readers saw. It is the only crate that links PDF libraries.
+//!
+//! ```
+//! use model::{BlockKind, SourceFormat};
+//!
+//! let page = b"<html><body><nav>Home</nav><main><h2>Duties</h2><p>Draft briefs.</p></main></body></html>";
+//! let extracted = ingest::ingest(SourceFormat::Html, page).expect("readable");
+//! assert_eq!(extracted.text, "Duties\n\nDraft briefs.");
+//! assert!(matches!(extracted.blocks[0].kind, BlockKind::Heading(_)));
+//! ```
 
+pub mod docx;
+pub mod html;
+pub mod markdown;
 pub mod pdf;
 pub mod structure;
 pub mod text;
+mod writer;
 
 use std::path::Path;
 use std::time::Duration;
@@ -40,12 +57,18 @@ pub enum IngestError {
     /// A PDF whose structure could not be read.
     #[error("corrupt PDF: {0}")]
     CorruptPdf(String),
-    /// A PDF that needs a password.
-    #[error("encrypted PDF: {0}")]
+    /// A PDF that needs a password, or an encrypted Word document.
+    #[error("encrypted: {0}")]
     Encrypted(String),
     /// A PDF with pages but no text layer.
     #[error("no text layer: {0}")]
     NoTextLayer(String),
+    /// An HTML page with no main content: only navigation, headers, footers, hidden text.
+    #[error("no main content: {0}")]
+    NoMainContent(String),
+    /// A DOCX file whose container or XML could not be read.
+    #[error("corrupt DOCX: {0}")]
+    CorruptDocx(String),
     /// A per-document limit was reached.
     #[error("limit exceeded: {0}")]
     LimitExceeded(String),
@@ -61,24 +84,40 @@ impl IngestError {
             IngestError::CorruptPdf(_) => codes::CORRUPT_PDF,
             IngestError::Encrypted(_) => codes::ENCRYPTED,
             IngestError::NoTextLayer(_) => codes::NO_TEXT_LAYER,
+            IngestError::NoMainContent(_) => codes::NO_MAIN_CONTENT,
+            IngestError::CorruptDocx(_) => codes::CORRUPT_DOCX,
             IngestError::LimitExceeded(_) => codes::LIMIT_EXCEEDED,
         }
     }
 }
 
-/// File extensions read as plain text (lowercase, without the dot).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
+/// The file extensions of each format (lowercase, without the dot).
+const EXTENSIONS: &[(SourceFormat, &[&str])] = &[
+    (SourceFormat::Pdf, &["pdf"]),
+    (SourceFormat::Text, &["txt", "text"]),
+    (SourceFormat::Html, &["html", "htm", "xhtml"]),
+    (SourceFormat::Markdown, &["md", "markdown"]),
+    (SourceFormat::Docx, &["docx"]),
+];
+
+/// The extensions bitextract reads, for messages: ".pdf, .txt, …".
+pub fn known_extensions() -> String {
+    EXTENSIONS
+        .iter()
+        .flat_map(|(_, exts)| exts.iter())
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The format of an input file, judged by its extension; `None` for files bitextract skips.
+/// A text file that holds an HTML page is told apart when it is read ([`ingest`]).
 pub fn input_format(path: &Path) -> Option<SourceFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    if ext == "pdf" {
-        Some(SourceFormat::Pdf)
-    } else if TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        Some(SourceFormat::Text)
-    } else {
-        None
-    }
+    EXTENSIONS
+        .iter()
+        .find(|(_, exts)| exts.contains(&ext.as_str()))
+        .map(|(format, _)| *format)
 }
 
 /// Bounds on the work spent on one document. Reaching one is a `limit-exceeded` error; the
@@ -115,6 +154,11 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Size of a PDF file at most, in bytes; larger files are refused whole.
     pub max_pdf_bytes: usize,
+    /// Size of an HTML or Markdown file at most, in bytes; larger files are refused whole.
+    pub max_markup_bytes: usize,
+    /// Size of a DOCX file at most, in bytes; larger files are refused whole. What it
+    /// holds once uncompressed is bounded by `max_decompressed_bytes`.
+    pub max_docx_bytes: usize,
 }
 
 impl Default for Limits {
@@ -128,6 +172,10 @@ impl Default for Limits {
             max_page_content_bytes: 8 * 1024 * 1024,
             max_text_bytes: 64 * 1024 * 1024,
             max_pdf_bytes: 512 * 1024 * 1024,
+            // The largest real pages are a few hundred kilobytes; as for text files.
+            max_markup_bytes: 64 * 1024 * 1024,
+            // Word documents with images run to tens of megabytes; the text is a small part.
+            max_docx_bytes: 128 * 1024 * 1024,
         }
     }
 }
@@ -137,7 +185,9 @@ pub fn ingest(format: SourceFormat, bytes: &[u8]) -> Result<Extracted, IngestErr
     ingest_with_limits(format, bytes, &Limits::default())
 }
 
-/// Reads one input file's bytes as the given format, within the given limits.
+/// Reads one input file's bytes as the given format, within the given limits. A text file
+/// whose bytes open like an HTML page (`<!DOCTYPE html` or `<html`) is read as HTML, and
+/// the result's `format` says so.
 pub fn ingest_with_limits(
     format: SourceFormat,
     bytes: &[u8],
@@ -148,20 +198,27 @@ pub fn ingest_with_limits(
     }
     check_size(format, bytes.len() as u64, limits)?;
     match format {
+        SourceFormat::Text if html::looks_like_html(bytes) => html::extract(bytes),
         SourceFormat::Text => text::extract(bytes),
         SourceFormat::Pdf => pdf::extract(bytes, limits),
+        SourceFormat::Html => html::extract(bytes),
+        SourceFormat::Markdown => markdown::extract(bytes),
+        SourceFormat::Docx => docx::extract(bytes, limits),
     }
 }
 
-/// Checks the size of a file against the limits: a text file larger than
-/// [`Limits::max_text_bytes`] or a PDF larger than [`Limits::max_pdf_bytes`] is refused whole
-/// with `limit-exceeded`. Callers that know the size before reading the file (from its
+/// Checks the size of a file against the limit of its format ([`Limits::max_text_bytes`],
+/// [`Limits::max_pdf_bytes`], [`Limits::max_markup_bytes`], [`Limits::max_docx_bytes`]): a
+/// larger file is refused whole with `limit-exceeded`. Callers that know the size before reading the file (from its
 /// metadata) call this first, so that an oversized file is never read into memory;
 /// [`ingest_with_limits`] applies the same rule to the bytes it is given.
 pub fn check_size(format: SourceFormat, bytes: u64, limits: &Limits) -> Result<(), IngestError> {
     let (kind, limit) = match format {
         SourceFormat::Text => ("text", limits.max_text_bytes),
         SourceFormat::Pdf => ("PDF", limits.max_pdf_bytes),
+        SourceFormat::Html => ("HTML", limits.max_markup_bytes),
+        SourceFormat::Markdown => ("Markdown", limits.max_markup_bytes),
+        SourceFormat::Docx => ("DOCX", limits.max_docx_bytes),
     };
     if bytes > limit as u64 {
         return Err(IngestError::LimitExceeded(format!(
@@ -182,6 +239,13 @@ mod tests {
             input_format(Path::new("notice.txt")),
             Some(SourceFormat::Text)
         );
+        assert_eq!(input_format(Path::new("p.HTM")), Some(SourceFormat::Html));
+        assert_eq!(
+            input_format(Path::new("cds_1_fr.md")),
+            Some(SourceFormat::Markdown)
+        );
+        assert_eq!(input_format(Path::new("x.docx")), Some(SourceFormat::Docx));
+        assert_eq!(input_format(Path::new("x.doc")), None);
         assert_eq!(input_format(Path::new("MANIFEST.json")), None);
         assert_eq!(input_format(Path::new("README")), None);
     }
@@ -217,6 +281,34 @@ mod tests {
             codes::LIMIT_EXCEEDED,
             "the bytes given are checked too"
         );
+    }
+
+    #[test]
+    fn a_text_file_holding_a_page_is_read_as_html() {
+        let page = b"\n<!DOCTYPE html><html><body><main><p>Hello there.</p></main></body></html>";
+        let extracted = ingest(SourceFormat::Text, page).expect("readable");
+        assert_eq!(extracted.format, SourceFormat::Html);
+        assert_eq!(extracted.text, "Hello there.");
+        let plain = ingest(SourceFormat::Text, b"<b> is a tag").expect("readable");
+        assert_eq!(plain.format, SourceFormat::Text);
+    }
+
+    #[test]
+    fn markup_and_docx_sizes_have_their_limits() {
+        let limits = Limits {
+            max_markup_bytes: 10,
+            max_docx_bytes: 20,
+            ..Limits::default()
+        };
+        for format in [SourceFormat::Html, SourceFormat::Markdown] {
+            assert!(check_size(format, 10, &limits).is_ok());
+            assert_eq!(
+                check_size(format, 11, &limits).unwrap_err().code(),
+                codes::LIMIT_EXCEEDED
+            );
+        }
+        assert!(check_size(SourceFormat::Docx, 20, &limits).is_ok());
+        assert!(check_size(SourceFormat::Docx, 21, &limits).is_err());
     }
 
     #[test]

@@ -39,6 +39,11 @@ pub mod codes {
     pub const ENCRYPTED: &str = "encrypted";
     /// A PDF with pages but no extractable text (a scan).
     pub const NO_TEXT_LAYER: &str = "no-text-layer";
+    /// An HTML page whose text is all site chrome (navigation, headers, footers, hidden
+    /// text): no main content to read.
+    pub const NO_MAIN_CONTENT: &str = "no-main-content";
+    /// A DOCX file whose zip container or XML could not be read.
+    pub const CORRUPT_DOCX: &str = "corrupt-docx";
     /// Some pages of a PDF could not be extracted.
     pub const PAGE_FAILED: &str = "page-failed";
     /// A per-document limit (time, bytes, pages, depth) was reached.

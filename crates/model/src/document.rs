@@ -124,6 +124,12 @@ pub enum SourceFormat {
     /// A plain-text file in any supported encoding.
     #[default]
     Text,
+    /// An HTML page (`.html`, `.htm`, or a text file holding HTML).
+    Html,
+    /// A Markdown file (`.md`, `.markdown`), with or without YAML front matter.
+    Markdown,
+    /// A Word document in Office Open XML (`.docx`).
+    Docx,
 }
 
 /// Outcome of processing a document.

@@ -24,7 +24,7 @@ use model::{Block, Diagnostic, Document, Extracted, Kind, Lang, Source, SourceFo
 use sha2::{Digest, Sha256};
 
 pub use ids::{MAX_ID_BYTES, assign_ids, fnv1a, slug};
-pub use ingest::{Limits, input_format};
+pub use ingest::{Limits, input_format, known_extensions};
 
 /// Processes one input file into a document, within the default [`Limits`].
 ///
@@ -334,6 +334,44 @@ mod tests {
             .map(|s| s.lang.as_str())
             .collect();
         assert_eq!(shares, ["en", "de"]);
+    }
+
+    #[test]
+    fn site_chrome_of_a_page_never_reaches_a_section() {
+        let page = format!(
+            "<!DOCTYPE html><html><body>\
+             <header><a href='/'>Careers portal home</a><nav><a href='/jobs'>Browse all jobs</a></nav></header>\
+             <main><h2>On this page</h2><ul><li><a href='#a'>Summary</a></li><li><a href='#b'>Contract</a></li></ul>\
+             {}<p class='sr-only'>Skip to main content</p></main>\
+             <footer><p>Terms and conditions of the site</p></footer></body></html>",
+            NOTICE
+                .split("\n\n")
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        let doc = process("h", "h.html", SourceFormat::Html, page.as_bytes());
+        assert_eq!(doc.status, Status::Ok);
+        assert_eq!(doc.kind, Some(Kind::Bilingual));
+        let texts: Vec<String> = doc
+            .sections
+            .iter()
+            .flat_map(|s| [&s.en, &s.fr])
+            .flatten()
+            .map(|side| format!("{:?} {}", side.heading, side.text))
+            .collect();
+        assert!(texts.iter().any(|t| t.contains("Defence Policy")));
+        for chrome in [
+            "Careers portal",
+            "Browse all jobs",
+            "On this page",
+            "Skip to main",
+            "Terms and conditions",
+        ] {
+            assert!(
+                texts.iter().all(|t| !t.contains(chrome)),
+                "{chrome:?} in {texts:?}"
+            );
+        }
     }
 
     #[test]

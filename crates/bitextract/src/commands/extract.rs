@@ -35,7 +35,7 @@ missing, empty or the output of an earlier run (it has a manifest.json). One run
 writes OUT: a second one fails at once. A run that reads nothing (an empty corpus, or no
 file readable) does not replace a dataset holding documents, unless --allow-empty.")]
 pub struct Args {
-    /// Corpus directory, read recursively (*.pdf, *.txt).
+    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx).
     #[arg(default_value = "corpus")]
     corpus: PathBuf,
     /// Output directory.
@@ -79,10 +79,10 @@ struct LimitArgs {
     /// Pages read per PDF at most.
     #[arg(long, value_name = "N", default_value_t = 2_000)]
     max_pages: usize,
-    /// Seconds spent reading one PDF at most (checked between pages).
+    /// Seconds spent reading one PDF at most (checked between pages and inside them).
     #[arg(long, value_name = "S", default_value_t = 60)]
     max_seconds: u64,
-    /// Megabytes decompressed per PDF at most.
+    /// Megabytes decompressed per PDF or DOCX at most.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     max_decompressed_mb: usize,
     /// Megabytes per text file at most (checked before the file is read).
@@ -91,6 +91,12 @@ struct LimitArgs {
     /// Megabytes per PDF file at most (checked before the file is read).
     #[arg(long, value_name = "MB", default_value_t = 512)]
     max_pdf_mb: usize,
+    /// Megabytes per HTML or Markdown file at most (checked before the file is read).
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    max_markup_mb: usize,
+    /// Megabytes per DOCX file at most (checked before the file is read).
+    #[arg(long, value_name = "MB", default_value_t = 128)]
+    max_docx_mb: usize,
 }
 
 impl LimitArgs {
@@ -102,6 +108,8 @@ impl LimitArgs {
             max_duration: Duration::from_secs(self.max_seconds),
             max_text_bytes: self.max_text_mb.saturating_mul(MB),
             max_pdf_bytes: self.max_pdf_mb.saturating_mul(MB),
+            max_markup_bytes: self.max_markup_mb.saturating_mul(MB),
+            max_docx_bytes: self.max_docx_mb.saturating_mul(MB),
             ..pipeline::Limits::default()
         }
     }

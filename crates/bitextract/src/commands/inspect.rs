@@ -15,7 +15,7 @@ Examples:
   bitextract inspect corpus/text/001_ca6471f58fe47377.txt
   bitextract inspect notice.pdf --json | jq '.sections[].en.heading'")]
 pub struct Args {
-    /// A PDF or text file.
+    /// A PDF, text, HTML, Markdown or DOCX file.
     file: PathBuf,
     /// Print the document exactly as documents/<id>.json would hold it.
     #[arg(long)]
@@ -32,8 +32,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<()> {
     let Some(format) = pipeline::input_format(&args.file) else {
         bail!(
-            "{} is not a PDF or text file (.pdf, .txt)",
-            args.file.display()
+            "{} is not a format bitextract reads ({})",
+            args.file.display(),
+            pipeline::known_extensions()
         );
     };
     let bytes = std::fs::read(&args.file)

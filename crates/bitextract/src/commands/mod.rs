@@ -11,7 +11,7 @@ use anyhow::Result;
 /// What to do.
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// Extract every PDF and text file under a corpus directory into a dataset.
+    /// Extract every PDF, text, HTML, Markdown and DOCX file under a corpus directory into a dataset.
     Extract(extract::Args),
     /// Show what the pipeline makes of one file: language runs, sections, pairs, fields.
     Inspect(inspect::Args),
