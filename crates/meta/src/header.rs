@@ -30,6 +30,10 @@ use crate::text::words;
 /// Header lines are short: a line of more words is prose, and the header ends there.
 const MAX_HEADER_LINE_WORDS: usize = 10;
 
+/// A name holds at most this many parts joined by " - " (an organisation, a branch, a
+/// directorate).
+const MAX_NAME_PARTS: usize = 3;
+
 /// The header is read at most this many non-empty lines below the title.
 const MAX_HEADER_LINES: usize = 24;
 
@@ -55,6 +59,23 @@ fn is_place(line: &str) -> bool {
         || is_one_of(&VOCABULARY.place_phrases, &folded.join(" "))
 }
 
+/// The places of a line listing several ("Calgary (Alberta), Edmonton (Alberta)"), each a
+/// "Place (Region)"; `None` unless there are two or more and nothing else.
+fn place_list(line: &str) -> Option<Vec<String>> {
+    let items: Vec<String> = line
+        .split("),")
+        .map(|item| {
+            let item = item.trim();
+            if item.ends_with(')') {
+                item.to_owned()
+            } else {
+                format!("{item})")
+            }
+        })
+        .collect();
+    (items.len() >= 2 && items.iter().all(|item| is_place(item))).then_some(items)
+}
+
 /// A line whose every item ("Acting, Assignment, Indeterminate") is a contract type.
 fn is_contract_line(line: &str) -> bool {
     let items: Vec<&str> = line
@@ -71,10 +92,15 @@ fn is_contract_line(line: &str) -> bool {
         })
 }
 
-/// A name: a short capitalised phrase without digits that is no sentence.
+/// A name: a short capitalised phrase without digits that is no sentence. An organisation
+/// and its branches ("Public Services and Procurement Canada - Real Property Services Branch
+/// - Technical Services") are a name of several such parts.
 fn is_name(line: &str) -> bool {
-    let count = line.split_whitespace().count();
-    (1..=MAX_HEADER_LINE_WORDS).contains(&count)
+    let parts: Vec<&str> = line.split(" - ").collect();
+    parts.len() <= MAX_NAME_PARTS
+        && parts.iter().all(|part| {
+            (1..=MAX_HEADER_LINE_WORDS).contains(&part.split_whitespace().count())
+        })
         && line.chars().next().is_some_and(char::is_uppercase)
         && !line.contains(|c: char| c.is_ascii_digit())
         && !line.ends_with(['.', ':', ';', '?', '!', ','])
@@ -135,7 +161,9 @@ pub(crate) fn read_unlabelled(
             apply(metadata, Field::Grade, line, context);
         } else if starts_with_amount && crate::amount::find_salary(line, context.dollar).is_some() {
             apply(metadata, Field::Salary, line, context);
-        } else if line.split_whitespace().count() > MAX_HEADER_LINE_WORDS {
+        } else if let Some(listed) = place_list(line) {
+            places.extend(listed);
+        } else if line.split_whitespace().count() > MAX_HEADER_LINE_WORDS && !is_name(line) {
             break;
         } else if is_contract_line(line) {
             if metadata.contract_type.is_none() {
@@ -197,6 +225,25 @@ mod tests {
         let salary = found.salary.expect("a salary");
         assert_eq!((salary.amount, salary.max), (60424.0, Some(67582.0)));
         assert_eq!(salary.currency.as_deref(), Some("CAD"));
+    }
+
+    #[test]
+    fn a_long_organisation_with_its_branches_and_a_line_of_places() {
+        let found = read(
+            "Facility Manager\nReference number: ABC12-0002\n\
+             Department of Examples - Real Property Services Branch - Professional and Technical Services\n\
+             Springfield (Ontario), Shelbyville (Manitoba), Ogdenville (Saskatchewan)\nAS-05, AS-06",
+        );
+        assert_eq!(
+            found.organisation.as_deref(),
+            Some("Department of Examples - Real Property Services Branch - Professional and Technical Services")
+        );
+        assert_eq!(found.location.as_deref(), Some("Springfield (Ontario)"));
+        assert_eq!(
+            found.other_locations,
+            ["Shelbyville (Manitoba)", "Ogdenville (Saskatchewan)"]
+        );
+        assert_eq!(found.grade.as_deref(), Some("AS-05, AS-06"));
     }
 
     #[test]
