@@ -98,9 +98,9 @@ fn is_contract_line(line: &str) -> bool {
 fn is_name(line: &str) -> bool {
     let parts: Vec<&str> = line.split(" - ").collect();
     parts.len() <= MAX_NAME_PARTS
-        && parts.iter().all(|part| {
-            (1..=MAX_HEADER_LINE_WORDS).contains(&part.split_whitespace().count())
-        })
+        && parts
+            .iter()
+            .all(|part| (1..=MAX_HEADER_LINE_WORDS).contains(&part.split_whitespace().count()))
         && line.chars().next().is_some_and(char::is_uppercase)
         && !line.contains(|c: char| c.is_ascii_digit())
         && !line.ends_with(['.', ':', ';', '?', '!', ','])
@@ -236,7 +236,9 @@ mod tests {
         );
         assert_eq!(
             found.organisation.as_deref(),
-            Some("Department of Examples - Real Property Services Branch - Professional and Technical Services")
+            Some(
+                "Department of Examples - Real Property Services Branch - Professional and Technical Services"
+            )
         );
         assert_eq!(found.location.as_deref(), Some("Springfield (Ontario)"));
         assert_eq!(

@@ -23,8 +23,9 @@ pub struct TopHeading<'b> {
     pub heading: &'b Heading,
 }
 
-/// The top-level headings of one language's blocks, in order.
-pub fn top_headings(blocks: &[Block]) -> Vec<TopHeading<'_>> {
+/// The top-level headings of one language's blocks, in order; `lines` are the lines of the
+/// text the blocks cover.
+pub fn top_headings<'b>(lines: &[&str], blocks: &'b [Block]) -> Vec<TopHeading<'b>> {
     let all: Vec<(usize, TopHeading<'_>)> = blocks
         .iter()
         .enumerate()
@@ -52,10 +53,11 @@ pub fn top_headings(blocks: &[Block]) -> Vec<TopHeading<'_>> {
             .copied()
             .find(|&level| levels.iter().filter(|&&l| l == level).count() >= 2);
         if let Some(level) = divides {
-            return kind
+            let chosen: Vec<TopHeading<'_>> = kind
                 .into_iter()
                 .filter(|h| h.heading.level == level)
                 .collect();
+            return without_header_headings(chosen, lines, blocks);
         }
         // One heading of its kind: believed when its evidence is strong and text precedes it
         // (otherwise it is the title).
@@ -69,6 +71,58 @@ pub fn top_headings(blocks: &[Block]) -> Vec<TopHeading<'_>> {
         }
     }
     Vec::new()
+}
+
+/// A paragraph of at least this many words is running text (a button label such as
+/// "Apply", a date line, are not).
+const MIN_PROSE_WORDS: usize = 8;
+
+/// A label–value line whose value runs this long is a paragraph with a lead-in ("Duties: The
+/// manager leads a team of…"), not a header field ("Location: Thunder Bay (Ontario)").
+const MIN_RUNNING_VALUE_WORDS: usize = 20;
+
+/// Leaves out the leading headings whose sections hold header fields rather than running
+/// text (no paragraph of prose, or fewer than fields): a page's organisation set as a heading above the fields of the notice
+/// ("National Defence", then "Closing date", "Reference number: …") belongs to the header,
+/// not to the body's sections. At least two headings are kept.
+fn without_header_headings<'b>(
+    mut chosen: Vec<TopHeading<'b>>,
+    lines: &[&str],
+    blocks: &'b [Block],
+) -> Vec<TopHeading<'b>> {
+    let words = |b: &Block| {
+        lines[b.line.min(lines.len())..b.end().min(lines.len())]
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum::<usize>()
+    };
+    while chosen.len() > 2 {
+        let start = chosen[0].block.end();
+        let end = chosen[1].block.line;
+        let inside: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| b.line >= start && b.end() <= end)
+            .collect();
+        let is_running = |b: &Block| match &b.kind {
+            BlockKind::Paragraph => words(b) >= MIN_PROSE_WORDS,
+            BlockKind::ListItem { .. } => true,
+            BlockKind::LabelValue { value, .. } => {
+                value.split_whitespace().count() >= MIN_RUNNING_VALUE_WORDS
+            }
+            BlockKind::Heading(_) => false,
+        };
+        let running = inside.iter().filter(|b| is_running(b)).count();
+        let fields = inside
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::LabelValue { .. }) && !is_running(b))
+            .count();
+        let has_running_text = running > 0 && running >= fields;
+        if has_running_text {
+            break;
+        }
+        chosen.remove(0);
+    }
+    chosen
 }
 
 #[cfg(test)]
@@ -100,7 +154,11 @@ mod tests {
     }
 
     fn lines_of(blocks: &[Block]) -> Vec<usize> {
-        top_headings(blocks).iter().map(|h| h.block.line).collect()
+        let text = vec!["A paragraph of running text, long enough to be prose."; 20];
+        top_headings(&text, blocks)
+            .iter()
+            .map(|h| h.block.line)
+            .collect()
     }
 
     #[test]
@@ -146,5 +204,50 @@ mod tests {
     fn a_lone_strong_heading_after_text_is_a_heading() {
         assert_eq!(lines_of(&[paragraph(0), heading(2, 2, 0.9)]), [2]);
         assert!(lines_of(&[heading(0, 2, 0.9), paragraph(2)]).is_empty());
+    }
+
+    #[test]
+    fn a_leading_heading_over_header_fields_only_is_part_of_the_header() {
+        let text = [
+            "Analyst",
+            "",
+            "National Defence",
+            "",
+            "Reference number: X-1",
+            "",
+            "Apply",
+            "",
+            "About the position",
+            "",
+            "The analyst documents the requirements of the databases and recommends designs.",
+            "",
+            "Conditions of employment",
+            "",
+            "Reliability status.",
+        ];
+        let field = |line: usize| Block {
+            kind: BlockKind::LabelValue {
+                label: "Reference number".to_owned(),
+                value: "X-1".to_owned(),
+            },
+            line,
+            lines: 1,
+            page: None,
+        };
+        let blocks = [
+            heading(0, 1, 1.0),
+            heading(2, 2, 1.0),
+            field(4),
+            paragraph(6),
+            heading(8, 2, 1.0),
+            paragraph(10),
+            heading(12, 2, 1.0),
+            paragraph(14),
+        ];
+        let found: Vec<usize> = top_headings(&text, &blocks)
+            .iter()
+            .map(|h| h.block.line)
+            .collect();
+        assert_eq!(found, [8, 12]);
     }
 }

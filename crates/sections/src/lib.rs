@@ -77,7 +77,7 @@ impl RawSection {
 /// The preamble is returned only when it holds text. A text without headings is one preamble.
 pub fn split(text: &str, blocks: &[Block]) -> Vec<RawSection> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let headings = top_headings(blocks);
+    let headings = top_headings(&lines, blocks);
     let mut sections = Vec::with_capacity(headings.len() + 1);
     let first_heading_line = headings.first().map_or(lines.len(), |h| h.block.line);
     let fields_in = |start: usize, end: usize| {
