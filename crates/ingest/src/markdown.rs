@@ -64,7 +64,7 @@ fn write_blocks(w: &mut BlockWriter, source: &str) {
                 Event::Text(t) => yaml.push_str(&t),
                 Event::End(TagEnd::MetadataBlock(_)) => {
                     if let Some(title) = front_matter_title(yaml) {
-                        w.title(&title, 1);
+                        w.title(&title, model::DOCUMENT_TITLE_LEVEL);
                     }
                     front_matter = None;
                 }

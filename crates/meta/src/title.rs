@@ -134,7 +134,7 @@ pub(crate) fn read_title(
 ) -> Option<usize> {
     let top_heading = blocks.iter().find_map(|block| match &block.kind {
         BlockKind::Heading(heading)
-            if heading.level == 1 && heading.confidence >= MARKED_HEADING_CONFIDENCE =>
+            if heading.level <= 1 && heading.confidence >= MARKED_HEADING_CONFIDENCE =>
         {
             Some((block.line, &heading.title))
         }

@@ -59,12 +59,17 @@ pub enum BlockKind {
     },
 }
 
+/// The level of a heading that is the document's title given outside its body (a Markdown
+/// file's front matter): it names the document and is no text of any section.
+pub const DOCUMENT_TITLE_LEVEL: u8 = 0;
+
 /// What a reader knows of a heading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Heading {
     /// The heading's rank: 1 is the most prominent. Markup formats give it (`h2`, `##`,
     /// "Heading 2" are 2); plain text and PDF readers rank the styles they see (size, weight,
     /// underline, numbering depth), one rank per style, consistently within one document.
+    /// [`DOCUMENT_TITLE_LEVEL`] (0) marks a title given outside the body (front matter).
     pub level: u8,
     /// The heading's number or letter, as a value ("III." is 3, "B)" is 2), when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,7 +17,7 @@ mod extracted;
 mod manifest;
 mod metadata;
 
-pub use blocks::{Block, BlockKind, BlockText, Heading};
+pub use blocks::{Block, BlockKind, BlockText, DOCUMENT_TITLE_LEVEL, Heading};
 pub use diagnostic::{Diagnostic, codes};
 pub use document::{
     Document, Kind, LanguageShare, OtherText, Section, SectionSide, SegmentPair, Source,

@@ -39,7 +39,7 @@ pub use headings::{TopHeading, top_headings};
 pub use pairing::{Pairing, anchors, pair};
 pub use paragraphs::rebuild_paragraphs;
 
-use model::{Block, BlockKind};
+use model::{Block, BlockKind, DOCUMENT_TITLE_LEVEL};
 
 /// A preamble with a label–value line ("Location: Brussels") is a header of fields (title,
 /// location, grade…), not text that a translation mirrors.
@@ -88,7 +88,23 @@ pub fn split(text: &str, blocks: &[Block]) -> Vec<RawSection> {
             .count()
     };
     let first_heading_line = first_heading_line.min(lines.len());
-    let preamble = rebuild_paragraphs(&lines[..first_heading_line]);
+    // A title given outside the body (front matter) names the document: no section's text.
+    let outside_body: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| matches!(&b.kind, BlockKind::Heading(h) if h.level == DOCUMENT_TITLE_LEVEL))
+        .collect();
+    let body_lines: Vec<&str> = lines[..first_heading_line]
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            if outside_body.iter().any(|b| (b.line..b.end()).contains(&k)) {
+                ""
+            } else {
+                *line
+            }
+        })
+        .collect();
+    let preamble = rebuild_paragraphs(&body_lines);
     if !preamble.is_empty() {
         sections.push(RawSection {
             number: None,
