@@ -33,6 +33,10 @@ const CAPITALS: f32 = 0.7;
 /// Stand-alone short lines followed by text.
 const STAND_ALONE: f32 = 0.5;
 
+/// Levels of stand-alone lines: over paragraphs, and leading into a list.
+const STAND_ALONE_LEVEL: u8 = 3;
+const LIST_LEAD_IN_LEVEL: u8 = 4;
+
 /// Longest heading, in words and in characters.
 const MAX_HEADING_WORDS: usize = 14;
 const MAX_HEADING_CHARS: usize = 120;
@@ -418,8 +422,15 @@ fn stand_alone_heading(lines: &[&str], i: usize) -> Option<Heading> {
         return Some(heading(line, 2, None, CAPITALS));
     }
     let blank_after = next > 0;
+    // A line that leads into a list ("What you'll do") ranks below one over paragraphs
+    // ("About your team"): where a text has both, the lead-ins are inside the sections.
+    let level = if bullets::is_bullet(next_line) || is_list_number(next_line) {
+        LIST_LEAD_IN_LEVEL
+    } else {
+        STAND_ALONE_LEVEL
+    };
     (blank_before && (blank_after || line.ends_with(':')) && followed_by_text)
-        .then(|| heading(line, 3, None, STAND_ALONE))
+        .then(|| heading(line, level, None, STAND_ALONE))
 }
 
 /// "1. possess a degree;", "a) first", "(iii) third": a numbered list item.
@@ -573,9 +584,17 @@ mod tests {
         assert_eq!(
             headings(text),
             [
-                ("Assistant".to_owned(), 3, STAND_ALONE),
-                ("In this role you will".to_owned(), 3, STAND_ALONE),
-                ("We like people who".to_owned(), 3, STAND_ALONE)
+                ("Assistant".to_owned(), STAND_ALONE_LEVEL, STAND_ALONE),
+                (
+                    "In this role you will".to_owned(),
+                    LIST_LEAD_IN_LEVEL,
+                    STAND_ALONE
+                ),
+                (
+                    "We like people who".to_owned(),
+                    LIST_LEAD_IN_LEVEL,
+                    STAND_ALONE
+                )
             ]
         );
     }
