@@ -2,7 +2,8 @@
 //! pulldown-cmark into typed blocks.
 //!
 //! YAML front matter is metadata, not body text: only its `title` is kept, as the document's
-//! first heading (level 1). Headings keep their level (`##` is 2); a short paragraph that is
+//! title heading outside the body (level 0, `model::DOCUMENT_TITLE_LEVEL`: meta reads it, no
+//! section holds it). Headings keep their level (`##` is 2); a short paragraph that is
 //! all bold or emphasis is a low-confidence heading; list items keep their depth; links
 //! become their text (a bare URL stays, being its own text); images, footnote definitions
 //! and HTML comments are left out; HTML blocks are read by the HTML reader's rules and
@@ -310,7 +311,11 @@ Texte[^1].\n\
         assert_eq!(
             headings(&extracted),
             [
-                (1, "Analyste d'affaires".to_owned(), 1.0),
+                (
+                    model::DOCUMENT_TITLE_LEVEL,
+                    "Analyste d'affaires".to_owned(),
+                    1.0
+                ),
                 (2, "Ce que vous ferez".to_owned(), 1.0),
                 (
                     3,
