@@ -74,16 +74,21 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// The first non-blank line among `lines[start..end]`, or "".
+fn first_words<'t>(lines: &[&'t str], start: usize, end: usize) -> &'t str {
+    lines[start.min(lines.len())..end.min(lines.len())]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .copied()
+        .unwrap_or("")
+}
+
 fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = String::new();
     let _ = writeln!(out, "Language runs ({} lines):", lines.len());
     for run in runs {
-        let first = lines[run.start.min(lines.len())..run.end.min(lines.len())]
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .copied()
-            .unwrap_or("");
+        let first = first_words(&lines, run.start, run.end);
         let _ = writeln!(
             out,
             "  lines {:>5}–{:<5} {}  {:>5} words  {}",
@@ -95,11 +100,7 @@ fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> Str
         );
     }
     for run in others {
-        let first = lines[run.start.min(lines.len())..run.end.min(lines.len())]
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .copied()
-            .unwrap_or("");
+        let first = first_words(&lines, run.start, run.end);
         let _ = writeln!(
             out,
             "  lines {:>5}–{:<5} {} {:>5} words  {}  (set aside)",
