@@ -104,25 +104,38 @@ fn name_edges(profiles: &[Profile]) -> Vec<Edge> {
             buckets.entry(id.as_str()).or_default().push(k);
         }
     }
-    let mut seen = HashSet::new();
     let mut edges = Vec::new();
-    for members in buckets.values() {
+    for (a, b) in bucket_pairs(buckets.values(), profiles) {
+        let (en, fr) = (&profiles[a], &profiles[b]);
+        let tie = name_tie(en, fr);
+        if tie != NameTie::None
+            && let Some(score) = compare(en, fr, tie)
+        {
+            edges.push((a, b, score));
+        }
+    }
+    edges
+}
+
+/// The English–French pairs of profiles that share a bucket, each pair once, in bucket
+/// order.
+fn bucket_pairs<'m>(
+    buckets: impl Iterator<Item = &'m Vec<usize>>,
+    profiles: &[Profile],
+) -> Vec<(usize, usize)> {
+    let mut seen = HashSet::new();
+    let mut pairs = Vec::new();
+    for members in buckets {
         for &a in members {
             for &b in members {
-                let (en, fr) = (&profiles[a], &profiles[b]);
-                if en.lang != Lang::En || fr.lang != Lang::Fr || !seen.insert((a, b)) {
-                    continue;
-                }
-                let tie = name_tie(en, fr);
-                if tie != NameTie::None
-                    && let Some(score) = compare(en, fr, tie)
-                {
-                    edges.push((a, b, score));
+                let is_pair = profiles[a].lang == Lang::En && profiles[b].lang == Lang::Fr;
+                if is_pair && seen.insert((a, b)) {
+                    pairs.push((a, b));
                 }
             }
         }
     }
-    edges
+    pairs
 }
 
 /// Candidates by content among the files not joined: documents that share one of their
@@ -148,22 +161,12 @@ fn content_edges(profiles: &[Profile], joined: &[bool]) -> Vec<Edge> {
             buckets.entry(anchor).or_default().push(k);
         }
     }
-    let mut seen = HashSet::new();
-    let mut edges = Vec::new();
-    for members in buckets.values() {
-        for &a in members {
-            for &b in members {
-                let (en, fr) = (&profiles[a], &profiles[b]);
-                if en.lang != Lang::En || fr.lang != Lang::Fr || !seen.insert((a, b)) {
-                    continue;
-                }
-                if let Some(score) = compare(en, fr, NameTie::None) {
-                    edges.push((a, b, score));
-                }
-            }
-        }
-    }
-    edges
+    bucket_pairs(buckets.values(), profiles)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            compare(&profiles[a], &profiles[b], NameTie::None).map(|score| (a, b, score))
+        })
+        .collect()
 }
 
 /// Joins, until nothing changes, every pair of open files each of which is the other's
