@@ -39,7 +39,7 @@ use model::SegmentPair;
 use crate::features::{Features, Side, Vocabulary};
 pub use crate::ladder::{CALIBRATION_FEATURES, Evidence, Model};
 use crate::lexicon::Lexicon;
-pub use crate::segment::{Layout, Segment, segment_text, split_sentences};
+pub use crate::segment::{Layout, Segment, segment_text};
 
 /// Aligns the segments of an English and a French section text.
 ///

@@ -55,6 +55,8 @@ pub struct Trace {
     pub runs: Vec<lang::Run>,
     /// The stretches of its lines in other languages.
     pub others: Vec<lang::OtherRun>,
+    /// Its lines that only say where the other language's version is.
+    pub version_notes: Vec<usize>,
 }
 
 /// [`process_with_limits`], keeping the intermediates of the one run in a [`Trace`].
@@ -161,6 +163,7 @@ fn build(
         trace.extracted = Some(extracted.clone());
         trace.runs = split.runs.clone();
         trace.others = split.others.clone();
+        trace.version_notes = split.version_notes.clone();
     }
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
