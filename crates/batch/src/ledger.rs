@@ -43,7 +43,10 @@ pub struct Ledger {
     records: BTreeMap<String, InputRecord>,
     /// Documents by id.
     documents: BTreeMap<String, Tally>,
-    profiles: Vec<Profile>,
+    /// Join profiles by source path: the join sees them in path order, whatever order the
+    /// documents came in (threads finish in any order, a shard's directory lists in any
+    /// order), since it breaks ties between equal candidates by position.
+    profiles: BTreeMap<String, Profile>,
 }
 
 /// What the ledger keeps of one document, made where the document is (on a worker thread).
@@ -91,14 +94,16 @@ impl Ledger {
         for record in entry.records {
             self.records.insert(record.path.clone(), record);
         }
-        self.profiles.extend(entry.profile);
+        if let Some(profile) = entry.profile {
+            self.profiles.insert(profile.path.clone(), profile);
+        }
     }
 
     /// Runs the join over the monolingual documents: each joined pair's bilingual document
     /// replaces its two in `dataset`, and files left apart get their warning. Call it from
     /// the worker pool: the pairs are joined in parallel.
     pub fn join(&mut self, dataset: &Dataset, scope: Scope) -> Result<(), BatchError> {
-        let profiles = std::mem::take(&mut self.profiles);
+        let profiles: Vec<Profile> = std::mem::take(&mut self.profiles).into_values().collect();
         let plan = join::plan(&profiles, scope);
         for (k, warning) in plan.left_apart {
             let mut doc = read(dataset, &profiles[k].id)?;
