@@ -2,6 +2,7 @@
 //! on, kept in one place.
 //!
 //! - [`bullets`]: which characters open a bullet item, and how to take the marker off.
+//! - [`captions`]: the lines that title a table, a chart or a figure ("Table 1").
 //! - [`numbering`]: how headings and list items are numbered ("3.", "III)", "(b)", "2.1").
 //! - [`folding`]: lower case without accents, for comparing words of either language.
 //! - [`months`]: English and French month names and abbreviations.
@@ -22,6 +23,7 @@
 //! ```
 
 pub mod bullets;
+pub mod captions;
 pub mod folding;
 pub mod months;
 pub mod numbering;
