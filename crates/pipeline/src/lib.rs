@@ -404,6 +404,15 @@ mod tests {
     }
 
     #[test]
+    fn a_note_announcing_the_other_version_reaches_no_section() {
+        let text = format!("La version française suit.\n\n{NOTICE}");
+        let doc = process("t", "t.txt", SourceFormat::Text, text.as_bytes());
+        let plain = process("t", "t.txt", SourceFormat::Text, NOTICE.as_bytes());
+        assert_eq!(doc.kind, Some(Kind::Bilingual));
+        assert_eq!(doc.sections, plain.sections);
+    }
+
+    #[test]
     fn an_oversized_file_is_refused_by_its_size() {
         let limits = Limits {
             max_pdf_bytes: 1_000,
