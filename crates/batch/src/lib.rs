@@ -46,7 +46,7 @@ pub use crate::corpus::{Corpus, InputFile};
 pub use crate::extract::{ExtractOptions, extract};
 pub use crate::limits::LimitSettings;
 pub use crate::merge::merge;
-pub use crate::process::{Data, on_worker_stack, process_file, process_input};
+pub use crate::process::{Data, join_pair, on_worker_stack, process_file, process_input};
 pub use crate::shard::{BadShard, Shard, ShardSetError};
 pub use crate::writer::DatasetWriter;
 
@@ -61,7 +61,7 @@ pub enum BatchError {
         path: PathBuf,
     },
     /// The corpus root exists but cannot be listed.
-    #[error("cannot list the corpus directory {}: {source}", path.display())]
+    #[error("cannot list the corpus directory {}", path.display())]
     UnlistedCorpus {
         /// The corpus root.
         path: PathBuf,
@@ -217,3 +217,35 @@ impl Progress for () {}
 const TOOL: &str = "bitextract";
 /// The manifest's `version`: the workspace's.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Callers print an error with its causes (anyhow's `{:#}`, the bindings' message), so
+    /// a message that repeated its cause would print it twice.
+    #[test]
+    fn messages_leave_their_causes_to_the_chain() {
+        let cause = || io::Error::other("the cause");
+        let errors = [
+            BatchError::UnlistedCorpus {
+                path: "corpus".into(),
+                source: cause(),
+            },
+            BatchError::NotAnOutput {
+                path: "part0".into(),
+                source: cause(),
+            },
+            BatchError::Shards(ShardSetError::Unreadable {
+                name: "part0".to_owned(),
+                source: "x".parse::<Shard>().expect_err("not a shard"),
+            }),
+        ];
+        for error in errors {
+            let cause = std::error::Error::source(&error)
+                .expect("a cause")
+                .to_string();
+            assert!(!error.to_string().contains(&cause), "{error}");
+        }
+    }
+}

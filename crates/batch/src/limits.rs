@@ -7,8 +7,10 @@ use std::time::Duration;
 const MB: usize = 1024 * 1024;
 
 /// The limits on the work spent on one document, as people give them; [`Self::limits`]
-/// turns them into the pipeline's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// turns them into the pipeline's. Read from keywords (serde), a limit not given keeps
+/// its default and an unknown one is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct LimitSettings {
     /// Pages read per PDF at most.
     pub max_pages: usize,

@@ -6,7 +6,8 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::thread;
 
-use model::{Document, SourceFormat};
+use model::{Diagnostic, Document, SourceFormat, codes};
+use pipeline::join;
 
 use crate::corpus::InputFile;
 
@@ -89,6 +90,17 @@ pub fn process_input(
     }
 }
 
+/// The bilingual document of the English and the French document of one content, two
+/// inputs processed on their own (see `pipeline::join::join`); when a stage fails on the
+/// pair, a failed document of both sources says so.
+pub fn join_pair(en: &Document, fr: &Document) -> Document {
+    join::join(en, fr).unwrap_or_else(|| {
+        let error = Diagnostic::new(codes::INTERNAL, "the two documents could not be joined");
+        let sources = en.sources.iter().chain(&fr.sources).cloned().collect();
+        Document::failed(join::joined_id(&en.id, &fr.id), sources, None, vec![error])
+    })
+}
+
 /// The first bytes of a file, as many as sniffing its format needs.
 fn head(file: &Path) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(pipeline::SNIFF_BYTES);
@@ -157,9 +169,27 @@ mod tests {
         let missing = Path::new("/nonexistent/notice.pdf");
         let doc = process_input(Data::File(missing), "notice.pdf", None, &limits);
         assert_eq!(doc.status, model::Status::Failed);
-        assert_eq!(doc.errors[0].code, model::codes::IO);
+        assert_eq!(doc.errors[0].code, codes::IO);
         let unnamed = process_input(Data::File(missing), "upload", None, &limits);
-        assert_eq!(unnamed.errors[0].code, model::codes::IO);
+        assert_eq!(unnamed.errors[0].code, codes::IO);
+    }
+
+    #[test]
+    fn two_language_versions_join_into_one_bilingual_document() {
+        let limits = pipeline::Limits::default();
+        let en = "Officer, Defence Policy - 251836\n\n1. SUMMARY\n\nThe Division has the lead role on \
+            the defence-related aspects of the security tasks of the Alliance.\n\n2. CONTRACT\n\n\
+            The successful applicant will be offered a contract of three years.\n";
+        let fr = "Administrateur, Politique de défense - 251836\n\n1. RÉSUMÉ\n\nLa Division est \
+            responsable au premier chef des aspects défense des missions de sécurité de l'Alliance.\n\n\
+            2. CONTRAT\n\nLa personne retenue se verra offrir un contrat de trois ans.\n";
+        let en = process_input(Data::Bytes(en.as_bytes()), "notice_en.txt", None, &limits);
+        let fr = process_input(Data::Bytes(fr.as_bytes()), "notice_fr.txt", None, &limits);
+        let joined = join_pair(&en, &fr);
+        assert_eq!(joined.id, "notice-en--fr");
+        assert_eq!(joined.kind, Some(model::Kind::Bilingual));
+        assert_eq!(joined.sources.len(), 2);
+        assert!(joined.section_pairs().count() >= 2);
     }
 
     #[test]
