@@ -8,6 +8,17 @@ from typing_extensions import Unpack
 
 from bitextract.types import Document, Input, Limits, Link, Skipped, Summary
 
+__all__ = [
+    "Corpus",
+    "RunError",
+    "__version__",
+    "align",
+    "discover",
+    "extract",
+    "join_and_write",
+    "process",
+    "process_pair",
+]
 __version__: str
 
 class RunError(Exception):

@@ -1,15 +1,19 @@
-"""Shared fixtures: the bundled corpus, copies of it, and datasets read back for comparison."""
+"""Shared fixtures: the bundled corpus and copies of it; datasets read back for comparison."""
 
 from __future__ import annotations
 
-import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
+
+# The tests compare datasets as scripts/compare_datasets.py does.
+sys.path.insert(0, str(REPO / "scripts"))
+from compare_datasets import dataset_files  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -24,17 +28,3 @@ def copy_corpus(root: Path, copies: int) -> Path:
     for k in range(1, copies + 1):
         shutil.copytree(CORPUS, root / f"copy-{k}")
     return root
-
-
-def dataset_files(root: Path) -> dict[str, bytes]:
-    """Every file of a dataset by relative path, ``manifest.json`` without its timings."""
-    files = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        relative = path.relative_to(root).as_posix()
-        if relative == "manifest.json":
-            manifest = json.loads(data)
-            del manifest["timings"]
-            data = json.dumps(manifest, indent=2).encode()
-        files[relative] = data
-    return files
