@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test test-hostile bench fuzz schema score clean
+.PHONY: setup build extract test test-python wheel test-hostile bench fuzz schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -17,9 +17,22 @@ build:
 extract: build
 	./target/release/bitextract extract $(CORPUS) -o $(OUT) $(EXTRACT_ARGS)
 
-# Includes the hostile suite on a small corpus of every class (tests/hostile.rs).
+# Includes the hostile suite on a small corpus of every class (tests/hostile.rs), then the
+# Python package's tests.
 test: setup
 	$(CARGO) test --workspace
+	$(MAKE) test-python
+
+# Builds the Python package into .venv (the dev profile, as the Rust tests, so the build
+# reuses theirs) and runs its tests with pytest.
+VENV := $(CURDIR)/.venv
+test-python: setup
+	VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --quiet
+	$(VENV)/bin/python -m pytest
+
+# A release wheel of the Python package in target/wheels/ (`pip install target/wheels/…`).
+wheel: setup
+	$(VENV)/bin/maturin build --release
 
 # Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
 bench:

@@ -12,17 +12,25 @@ for component in rustfmt clippy; do
     fi
 done
 
-# The test suite reads the TMX export back with translate-toolkit, an established TMX
-# reader, installed in a project-local virtualenv (.venv/, ignored by git).
-TRANSLATE_TOOLKIT_VERSION=3.20.4
+# A project-local virtualenv (.venv/, ignored by git) holds what the tests run in Python:
+# translate-toolkit, an established TMX reader, reads the TMX export back; maturin builds
+# the Python package into it, and pytest runs its tests, the scale-out recipe's on Dask
+# (dask.bag and a distributed LocalCluster).
+PYTHON_TEST_PACKAGES=(
+    "translate-toolkit==3.20.4"
+    "maturin==1.16.0"
+    "pytest==9.2.0"
+    "dask[bag]==2026.8.0"
+    "distributed==2026.8.0"
+)
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$repo_root/.venv"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "setup: python3 not found; install Python 3 (with its venv module) first" >&2
     exit 1
 fi
-if ! "$venv/bin/python" -c "import translate.storage.tmx" >/dev/null 2>&1; then
+if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-        "translate-toolkit==$TRANSLATE_TOOLKIT_VERSION"
 fi
+# Idempotent: pip installs only what is missing or pinned at another version.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_TEST_PACKAGES[@]}"

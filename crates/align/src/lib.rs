@@ -14,7 +14,8 @@
 //! - [`Aligner::align_sections`]: all section pairs of a document at once, sharing the learned
 //!   lexicon (better than section by section);
 //! - [`Aligner::align_texts`]: any two parallel texts, raw or one segment per line, returning
-//!   links with segment and line indices.
+//!   links with segment and line indices ([`Alignment::lines`]);
+//! - [`Aligner::align_items`]: the same over two lists of texts, an item a line.
 //!
 //! This crate does not find sections or pair them, does no I/O and uses no trained model.
 //!
@@ -111,6 +112,17 @@ impl Alignment {
     /// The French text of a link: its segments joined by a space.
     pub fn fr_text(&self, link: &Link) -> String {
         join(&self.fr[link.fr.clone()])
+    }
+
+    /// The lines of the input texts a link's segments come from, English then French, each
+    /// in order and once.
+    pub fn lines(&self, link: &Link) -> (Vec<usize>, Vec<usize>) {
+        let lines = |segments: &[Segment], range: &Range<usize>| -> Vec<usize> {
+            let mut lines: Vec<usize> = segments[range.clone()].iter().map(|s| s.line).collect();
+            lines.dedup();
+            lines
+        };
+        (lines(&self.en, &link.en), lines(&self.fr, &link.fr))
     }
 
     /// The links as dataset segment pairs.
@@ -212,6 +224,21 @@ impl Aligner {
         self.align_all(&[(en, fr)], layout)
             .pop()
             .unwrap_or_default()
+    }
+
+    /// Aligns two lists of texts, each item one line of its side (a line break inside an
+    /// item reads as a space), so that a segment's [`Segment::line`] is its item's index.
+    /// With [`Layout::Presplit`] each item is one segment and an empty item closes a
+    /// paragraph; with [`Layout::Lines`] each item is a paragraph split into sentences.
+    pub fn align_items<S: AsRef<str>>(&self, en: &[S], fr: &[S], layout: Layout) -> Alignment {
+        let text = |items: &[S]| -> String {
+            items
+                .iter()
+                .map(|item| item.as_ref().replace(['\n', '\r'], " "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        self.align_texts(&text(en), &text(fr), layout)
     }
 
     /// Aligns the section pairs of one document, learning one lexicon from all of them;
@@ -333,6 +360,34 @@ impl Aligner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_are_lines_and_links_name_their_indices() {
+        let en = [
+            "The incumbent reports to the Head of Section.",
+            "Applications must be submitted\nby 4 January 2026.",
+            "The post is based in Brussels, Belgium.",
+        ];
+        let fr = [
+            "La personne titulaire relève du chef de section.",
+            "Les candidatures doivent être soumises au plus tard le 4 janvier 2026.",
+            "Le poste est basé à Bruxelles, en Belgique.",
+        ];
+        let alignment = Aligner::default().align_items(&en, &fr, Layout::Presplit);
+        let lines: Vec<_> = alignment
+            .links
+            .iter()
+            .map(|link| alignment.lines(link))
+            .collect();
+        assert_eq!(
+            lines,
+            [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
+        assert_eq!(
+            alignment.en_text(&alignment.links[1]),
+            "Applications must be submitted by 4 January 2026."
+        );
+    }
 
     const EN: &str = "Policy Development\n\
         Provide advice on defence policy, including the development of conceptual documents. \

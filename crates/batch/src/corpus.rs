@@ -1,9 +1,10 @@
 //! Finding the input files under a corpus root, and accounting for everything else there.
 //!
-//! Every entry under the root ends up either an input (a regular `.pdf` or `.txt` file) or a
-//! skipped entry with its reason: other files, symbolic links, named pipes, sockets, devices,
-//! and directories that cannot be listed (no permission, a path longer than the system
-//! allows). Only regular files are ever opened, so a named pipe cannot hang the run.
+//! Every entry under the root ends up either an input (a regular file in a format
+//! bitextract reads) or a skipped entry with its reason: other files, symbolic links, named
+//! pipes, sockets, devices, and directories that cannot be listed (no permission, a path
+//! longer than the system allows). Only regular files are ever opened, so a named pipe
+//! cannot hang the run.
 //!
 //! Symbolic links are not followed: one leading inside the corpus would only read a file a
 //! second time under another name (its target is listed under its own path), one leading
@@ -15,30 +16,87 @@ use std::collections::HashSet;
 use std::fs::{self, DirEntry, FileType};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use model::{SkippedFile, SourceFormat};
+use pipeline::join;
 
-use crate::BatchError;
+use crate::{BatchError, Shard};
+
+/// The inputs of a run, each with its document id, and the entries it skips: the whole
+/// corpus, or one shard of it.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The corpus root, as given.
+    pub root: PathBuf,
+    /// The part of the corpus kept, if not all of it.
+    pub shard: Option<Shard>,
+    /// The input files, in path order.
+    pub inputs: Vec<InputFile>,
+    /// The entries that are no input, in path order, with the reason.
+    pub skipped: Vec<SkippedFile>,
+    /// When the discovery began: the run's start, for the manifest's timings.
+    pub(crate) started: Instant,
+}
 
 /// An input file found under the corpus root.
 #[derive(Debug, Clone)]
 pub struct InputFile {
     /// Path relative to the corpus root, `/`-separated, for people: bytes of the name that
-    /// are not UTF-8 are written `\xHH`.
+    /// are not UTF-8 are written `\xHH`. The document's `sources[].path`.
     pub relative: String,
-    /// The same path as the file system spells it, bytes and all: ids derive from it, so two
-    /// names differing only in bytes that are not UTF-8 get two ids.
-    pub relative_bytes: Vec<u8>,
     /// Path to open.
     pub absolute: PathBuf,
     /// Its format.
     pub format: SourceFormat,
+    /// Its document id, given with those of the whole corpus (see `pipeline::assign_ids`),
+    /// so that a document has the same id in any shard.
+    pub id: String,
 }
 
-/// Every entry under `root`, recursively, in path order: the inputs and the skipped entries.
-///
-/// Fails only when `root` itself is not a directory that can be listed.
-pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>), BatchError> {
+impl Corpus {
+    /// Every entry under `root`, recursively, in path order; with a shard, only the inputs
+    /// and skipped entries that belong to it. A file goes to the shard of the pair its name
+    /// says it belongs to, so that both files of a pair are joined in one shard.
+    ///
+    /// Fails only when `root` itself is not a directory that can be listed.
+    pub fn discover(root: &Path, shard: Option<Shard>) -> Result<Corpus, BatchError> {
+        let started = Instant::now();
+        let (found, mut skipped) = walk(root)?;
+        let paths: Vec<&[u8]> = found.iter().map(|f| f.relative_bytes.as_slice()).collect();
+        // Ids come from the whole corpus, so a document has the same id in any shard.
+        let ids = pipeline::assign_ids(&paths);
+        let inputs = found
+            .into_iter()
+            .zip(ids)
+            .filter_map(|(found, id)| {
+                let Verdict::Input(format) = found.verdict else {
+                    return None;
+                };
+                let relative = readable(&found.relative_bytes);
+                let held = shard.is_none_or(|s| s.holds(&join::shard_key(&relative)));
+                held.then_some(InputFile {
+                    relative,
+                    absolute: found.absolute,
+                    format,
+                    id,
+                })
+            })
+            .collect();
+        skipped.retain(|file| shard.is_none_or(|s| s.holds(&file.path)));
+        Ok(Corpus {
+            root: root.to_owned(),
+            shard,
+            inputs,
+            skipped,
+            started,
+        })
+    }
+}
+
+/// Every entry under `root`, recursively, in path order: the inputs found, and the skipped
+/// entries with their reasons.
+fn walk(root: &Path) -> Result<(Vec<Found>, Vec<SkippedFile>), BatchError> {
     if !root.is_dir() {
         return Err(BatchError::NoCorpus {
             path: root.to_owned(),
@@ -66,16 +124,10 @@ pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>), Batch
     let mut inputs = Vec::new();
     let mut skipped = Vec::new();
     for found in walk.found {
-        let relative = readable(&found.relative_bytes);
         match found.verdict {
-            Verdict::Input(format) => inputs.push(InputFile {
-                relative,
-                relative_bytes: found.relative_bytes,
-                absolute: found.absolute,
-                format,
-            }),
+            Verdict::Input(_) => inputs.push(found),
             Verdict::Skip(reason) => skipped.push(SkippedFile {
-                path: relative,
+                path: readable(&found.relative_bytes),
                 reason,
             }),
         }
@@ -294,7 +346,9 @@ mod tests {
             .status()
             .is_ok_and(|s| s.success());
 
-        let (inputs, skipped) = discover(root).expect("discover");
+        let Corpus {
+            inputs, skipped, ..
+        } = Corpus::discover(root, None).expect("discover");
         let paths: Vec<&str> = inputs.iter().map(|i| i.relative.as_str()).collect();
         assert_eq!(paths, ["sub/a.txt"]);
         let reason = |path: &str| {

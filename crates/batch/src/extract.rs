@@ -2,21 +2,12 @@
 //! worker threads, the join, the corpus-wide files.
 
 use std::path::Path;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use export::{Dataset, ExportOptions};
-use model::{Document, Manifest, Timings};
-use pipeline::join::{self, Scope};
+use export::ExportOptions;
+use model::Manifest;
 use rayon::prelude::*;
 
-use crate::corpus::{self, InputFile};
-use crate::ledger::{self, Entry, Ledger};
-use crate::{BatchError, Progress, Shard, TOOL, VERSION};
-
-/// Stack of each worker thread. The PDF parsers recurse; ingest bounds input nesting before
-/// parsing, and this leaves a wide margin over what the bounded depth needs, since a stack
-/// overflow aborts the whole run. It is address space, committed only as it is used.
-const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+use crate::{BatchError, Corpus, DatasetWriter, Progress, Shard, process_file};
 
 /// How a corpus is run.
 #[derive(Debug, Clone, Default)]
@@ -45,114 +36,16 @@ pub fn extract(
     options: &ExtractOptions,
     progress: &dyn Progress,
 ) -> Result<Manifest, BatchError> {
-    let started = Instant::now();
-    let (inputs, mut skipped) = corpus::discover(corpus)?;
-    let paths: Vec<&[u8]> = inputs.iter().map(|f| f.relative_bytes.as_slice()).collect();
-    // Ids come from the whole corpus, so a document has the same id in any shard.
-    let ids = pipeline::assign_ids(&paths);
-    // A file goes to the shard of the pair its name says it belongs to, so that both files
-    // of a pair are joined in one shard.
-    let shard = options.shard;
-    let (inputs, ids): (Vec<InputFile>, Vec<String>) = inputs
-        .into_iter()
-        .zip(ids)
-        .filter(|(input, _)| shard.is_none_or(|s| s.holds(&join::shard_key(&input.relative))))
-        .unzip();
-    skipped.retain(|file| shard.is_none_or(|s| s.holds(&file.path)));
-    let dataset =
-        Dataset::create(output, options.export.clone()).map_err(|source| BatchError::Output {
-            path: output.to_owned(),
-            source,
-        })?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(WORKER_STACK_BYTES)
-        .build()
-        .map_err(BatchError::Threads)?;
-
-    progress.start(inputs.len());
-    let entries: Vec<Entry> = pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(ids.par_iter())
-            .map(|(input, id)| {
-                let doc = process_file(input, id, &options.limits);
-                ledger::write(&dataset, &doc)?;
-                progress.advance();
-                Ok(Entry::of(&doc))
-            })
-            .collect::<Result<_, BatchError>>()
+    let corpus = Corpus::discover(corpus, options.shard)?;
+    let writer = DatasetWriter::create(output, options.export.clone(), options.jobs)?;
+    progress.start(corpus.inputs.len());
+    writer.install(|| {
+        corpus.inputs.par_iter().try_for_each(|input| {
+            writer.add(&process_file(input, &options.limits))?;
+            progress.advance();
+            Ok::<_, BatchError>(())
+        })
     })?;
     progress.finish();
-    let mut ledger = Ledger::default();
-    entries.into_iter().for_each(|entry| ledger.add(entry));
-    if !options.allow_empty && ledger.read_nothing() {
-        let previous = dataset.previous_documents();
-        if previous > 0 {
-            return Err(BatchError::ReadNothing {
-                corpus: corpus.to_owned(),
-                inputs: ledger.inputs(),
-                output: output.to_owned(),
-                previous,
-            });
-        }
-    }
-    let scope = if shard.is_some() {
-        Scope::Shard
-    } else {
-        Scope::Corpus
-    };
-    pool.install(|| ledger.join(&dataset, scope))?;
-
-    let (records, counts) = ledger.finish(skipped.len());
-    let manifest = Manifest {
-        tool: TOOL.to_owned(),
-        version: VERSION.to_owned(),
-        shard: shard.map(|s| s.to_string()),
-        counts,
-        inputs: records,
-        skipped,
-        export: model::ExportSummary::default(),
-        timings: Timings {
-            started_unix: unix_seconds(SystemTime::now(), started.elapsed()),
-            total_seconds: started.elapsed().as_secs_f64(),
-            threads: pool.current_num_threads(),
-        },
-    };
-    dataset.finish(manifest).map_err(BatchError::Finish)
-}
-
-/// One input file into its document, never failing: a file that cannot be read, or is
-/// larger than the limits allow (checked before it is read), is a failed document.
-pub fn process_file(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
-    let size = match std::fs::metadata(&input.absolute) {
-        // Found as a regular file; checked again so that one replaced since by a named pipe
-        // is not opened, which could block.
-        Ok(metadata) if !metadata.is_file() => {
-            let reason = "it is no longer a regular file";
-            return pipeline::unreadable(id, &input.relative, input.format, reason);
-        }
-        Ok(metadata) => metadata.len(),
-        Err(err) => {
-            return pipeline::unreadable(id, &input.relative, input.format, &err.to_string());
-        }
-    };
-    // Checked before reading, so that an oversized file costs neither memory nor time.
-    if let Some(refused) = pipeline::refuse_by_size(id, &input.relative, input.format, size, limits)
-    {
-        return refused;
-    }
-    match std::fs::read(&input.absolute) {
-        Ok(bytes) => {
-            pipeline::process_with_limits(id, &input.relative, input.format, &bytes, limits)
-        }
-        Err(err) => pipeline::unreadable(id, &input.relative, input.format, &err.to_string()),
-    }
-}
-
-/// When a run that has lasted `elapsed` started, in seconds since the Unix epoch.
-fn unix_seconds(now: SystemTime, elapsed: Duration) -> u64 {
-    now.checked_sub(elapsed)
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs())
+    writer.finish(&corpus, options.allow_empty)
 }

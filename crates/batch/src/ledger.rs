@@ -88,8 +88,21 @@ fn record(doc: &Document, path: &str) -> InputRecord {
 }
 
 impl Ledger {
-    /// Adds a written document.
-    pub fn add(&mut self, entry: Entry) {
+    /// Adds a written document; a document id or an input met before is an error, since
+    /// the one written last would replace the other unseen.
+    pub fn add(&mut self, entry: Entry) -> Result<(), BatchError> {
+        if self.documents.contains_key(&entry.id) {
+            return Err(BatchError::DuplicateDocument { id: entry.id });
+        }
+        if let Some(record) = entry
+            .records
+            .iter()
+            .find(|r| self.records.contains_key(&r.path))
+        {
+            return Err(BatchError::DuplicateInput {
+                path: record.path.clone(),
+            });
+        }
         self.documents.insert(entry.id, entry.tally);
         for record in entry.records {
             self.records.insert(record.path.clone(), record);
@@ -97,6 +110,7 @@ impl Ledger {
         if let Some(profile) = entry.profile {
             self.profiles.insert(profile.path.clone(), profile);
         }
+        Ok(())
     }
 
     /// Runs the join over the monolingual documents: each joined pair's bilingual document
@@ -150,6 +164,11 @@ impl Ledger {
     /// How many inputs the run has.
     pub fn inputs(&self) -> usize {
         self.records.len()
+    }
+
+    /// The paths of the inputs the documents hold, in order.
+    pub fn input_paths(&self) -> impl Iterator<Item = &str> {
+        self.records.keys().map(String::as_str)
     }
 
     /// True when no input could be read at all (an empty corpus included).

@@ -1,11 +1,14 @@
 //! Batch: a corpus directory into a dataset, and the outputs of sharded runs into one.
 //!
-//! Entry points: [`extract`] finds every input under a corpus root ([`corpus::discover`]),
-//! keeps one [`Shard`] of them if asked, processes them in parallel on a pool of worker
-//! threads (each document written by `export` as soon as it is ready), runs the join over
-//! the written documents ([`Ledger`]), and writes the corpus-wide files and the manifest.
-//! [`merge`] copies the documents of a complete set of shards and runs the same join and
-//! export, so that sharded runs merged equal one run.
+//! Entry points: [`extract`] finds every input under a corpus root ([`Corpus::discover`],
+//! which gives each input its document id), keeps one [`Shard`] of them if asked, processes
+//! them in parallel on a pool of worker threads ([`process_file`]), each document written as
+//! soon as it is ready, runs the join over the written documents, and writes the corpus-wide
+//! files and the manifest. [`DatasetWriter`] is that second half on its own, for documents
+//! made anywhere (on other machines, by an engine such as Dask): whatever order they come
+//! in, the dataset is the one [`extract`] writes. [`merge`] copies the documents of a
+//! complete set of shards and runs the same join and export, so that sharded runs merged
+//! equal one run. [`process_input`] is one input outside any corpus, from bytes or a file.
 //!
 //! This crate decides nothing about a document's content (that is `pipeline`) nor how files
 //! look (that is `export`); it wires them over a corpus, and it is the one place that
@@ -25,20 +28,27 @@
 //! # Ok::<(), batch::BatchError>(())
 //! ```
 
-pub mod corpus;
+mod corpus;
 mod extract;
 mod ledger;
+mod limits;
 mod merge;
+mod process;
 mod shard;
+mod writer;
 
 use std::io;
 use std::path::PathBuf;
 
 use export::ExportError;
 
-pub use crate::extract::{ExtractOptions, extract, process_file};
+pub use crate::corpus::{Corpus, InputFile};
+pub use crate::extract::{ExtractOptions, extract};
+pub use crate::limits::LimitSettings;
 pub use crate::merge::merge;
-pub use crate::shard::{BadShard, Shard};
+pub use crate::process::{Data, join_pair, on_worker_stack, process_file, process_input};
+pub use crate::shard::{BadShard, Shard, ShardSetError};
+pub use crate::writer::DatasetWriter;
 
 /// Why a run could not happen. Documents that fail are no errors: they are in the dataset,
 /// `failed` with a code.
@@ -51,7 +61,7 @@ pub enum BatchError {
         path: PathBuf,
     },
     /// The corpus root exists but cannot be listed.
-    #[error("cannot list the corpus directory {}: {source}", path.display())]
+    #[error("cannot list the corpus directory {}", path.display())]
     UnlistedCorpus {
         /// The corpus root.
         path: PathBuf,
@@ -138,16 +148,54 @@ pub enum BatchError {
     UnknownFormat(#[from] export::UnknownFormat),
     /// The shards are not the N parts of one split, each once.
     #[error(transparent)]
-    Shards(#[from] shard::ShardSetError),
+    Shards(#[from] ShardSetError),
     /// The shards were written with different export options.
     #[error("the shards were written with different --formats or --min-confidence")]
     DifferentOptions,
+    /// Two documents of one id were given.
+    #[error("document {id} is given twice")]
+    DuplicateDocument {
+        /// The document's id.
+        id: String,
+    },
+    /// Two documents hold one input.
+    #[error("input {path} is in two documents")]
+    DuplicateInput {
+        /// The input's path.
+        path: String,
+    },
+    /// The documents given do not hold every input of the corpus, or hold others.
+    #[error("{}", unaccounted(missing, unexpected))]
+    Unaccounted {
+        /// Inputs of the corpus that no document holds.
+        missing: Vec<String>,
+        /// Inputs of documents that are not in the corpus.
+        unexpected: Vec<String>,
+    },
     /// The same document is in two shards.
     #[error("document {id} is in more than one shard: were the shards made with the same N?")]
     Overlap {
         /// The document's id.
         id: String,
     },
+}
+
+/// The message of [`BatchError::Unaccounted`].
+fn unaccounted(missing: &[String], unexpected: &[String]) -> String {
+    let mut parts = Vec::new();
+    if let Some(first) = missing.first() {
+        parts.push(format!(
+            "{} inputs of the corpus have no document (the first: {first})",
+            missing.len()
+        ));
+    }
+    if let Some(first) = unexpected.first() {
+        parts.push(format!(
+            "{} documents hold inputs that are not in the corpus (the first: {first})",
+            unexpected.len()
+        ));
+    }
+    format!("the documents are not the corpus's: {}", parts.join("; "))
 }
 
 /// What a caller is told while a run processes its inputs: a progress bar, a log. Every
@@ -169,3 +217,35 @@ impl Progress for () {}
 const TOOL: &str = "bitextract";
 /// The manifest's `version`: the workspace's.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Callers print an error with its causes (anyhow's `{:#}`, the bindings' message), so
+    /// a message that repeated its cause would print it twice.
+    #[test]
+    fn messages_leave_their_causes_to_the_chain() {
+        let cause = || io::Error::other("the cause");
+        let errors = [
+            BatchError::UnlistedCorpus {
+                path: "corpus".into(),
+                source: cause(),
+            },
+            BatchError::NotAnOutput {
+                path: "part0".into(),
+                source: cause(),
+            },
+            BatchError::Shards(ShardSetError::Unreadable {
+                name: "part0".to_owned(),
+                source: "x".parse::<Shard>().expect_err("not a shard"),
+            }),
+        ];
+        for error in errors {
+            let cause = std::error::Error::source(&error)
+                .expect("a cause")
+                .to_string();
+            assert!(!error.to_string().contains(&cause), "{error}");
+        }
+    }
+}

@@ -9,12 +9,11 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use export::{Dataset, ExportOptions, Format};
+use export::{ExportOptions, Format};
 use model::{Document, Manifest, Timings};
 use pipeline::join::Scope;
 
-use crate::ledger::{self, Entry, Ledger};
-use crate::{BatchError, TOOL, VERSION, shard};
+use crate::{BatchError, DatasetWriter, TOOL, VERSION, shard};
 
 /// Merges the outputs of the sharded runs `shards` (all N parts of one `--shard I/N` split,
 /// written with the same export options) into `output`, and returns the manifest as
@@ -31,19 +30,12 @@ pub fn merge(output: &Path, shards: &[PathBuf]) -> Result<Manifest, BatchError> 
         .collect();
     shard::check_complete(&recorded)?;
     let options = common_options(&manifests)?;
-    let dataset = Dataset::create(output, options).map_err(|source| BatchError::Output {
-        path: output.to_owned(),
-        source,
-    })?;
+    let writer = DatasetWriter::create(output, options, None)?;
     let mut ids = HashSet::new();
-    let mut ledger = Ledger::default();
     for shard in shards {
-        copy_documents(shard, &dataset, &mut ids, &mut ledger)?;
+        copy_documents(shard, &writer, &mut ids)?;
     }
-    ledger.join(&dataset, Scope::Corpus)?;
-    let mut manifest = merge_manifests(manifests);
-    (manifest.inputs, manifest.counts) = ledger.finish(manifest.skipped.len());
-    dataset.finish(manifest).map_err(BatchError::Finish)
+    writer.join_and_write(Scope::Corpus, |_| merge_manifests(manifests))
 }
 
 fn read_manifest(shard: &Path) -> Result<Manifest, BatchError> {
@@ -83,13 +75,12 @@ fn common_options(manifests: &[Manifest]) -> Result<ExportOptions, BatchError> {
     Ok(first)
 }
 
-/// Copies the documents of one shard, one at a time, into the dataset and the ledger; an id
-/// seen in an earlier shard means the shards overlap.
+/// Copies the documents of one shard, one at a time, into the dataset; an id seen in an
+/// earlier shard means the shards overlap.
 fn copy_documents(
     shard: &Path,
-    dataset: &Dataset,
+    writer: &DatasetWriter,
     ids: &mut HashSet<String>,
-    ledger: &mut Ledger,
 ) -> Result<(), BatchError> {
     let dir = shard.join(export::files::DOCUMENTS);
     let unlisted = |source| BatchError::Read {
@@ -115,8 +106,7 @@ fn copy_documents(
         if !ids.insert(doc.id.clone()) {
             return Err(BatchError::Overlap { id: doc.id });
         }
-        ledger::write(dataset, &doc)?;
-        ledger.add(Entry::of(&doc));
+        writer.add(&doc)?;
     }
     Ok(())
 }

@@ -37,7 +37,7 @@ pub enum ShardSetError {
         name: String,
     },
     /// A manifest whose shard cannot be read.
-    #[error("{name}: the manifest's shard: {source}")]
+    #[error("{name}: the manifest's shard")]
     Unreadable {
         /// The output.
         name: String,

@@ -120,6 +120,28 @@ pub fn input_format(path: &Path) -> Option<SourceFormat> {
         .map(|(format, _)| *format)
 }
 
+/// How many first bytes [`sniff_format`] looks at.
+pub const SNIFF_BYTES: usize = pdf::HEADER_WINDOW;
+
+/// The format of bytes that come without a name saying it, from their first bytes (see
+/// [`SNIFF_BYTES`]): a PDF when a `%PDF-` header opens them (where the PDF reader looks for
+/// it), a DOCX when they open as a zip archive, an HTML page when they open like one, and
+/// text otherwise (a Markdown file reads as text).
+pub fn sniff_format(head: &[u8]) -> SourceFormat {
+    if pdf::has_header(head) {
+        SourceFormat::Pdf
+    } else if head.starts_with(ZIP_SIGNATURE) {
+        SourceFormat::Docx
+    } else if html::looks_like_html(head) {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Text
+    }
+}
+
+/// The first bytes of a zip archive's first local file header, which opens a DOCX file.
+const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+
 /// Bounds on the work spent on one document. Reaching one is a `limit-exceeded` error; the
 /// document is partial when some text was read before.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +253,21 @@ pub fn check_size(format: SourceFormat, bytes: u64, limits: &Limits) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_by_first_bytes() {
+        assert_eq!(sniff_format(b"%PDF-1.7\n%\xE2\xE3"), SourceFormat::Pdf);
+        assert_eq!(sniff_format(b"junk before it %PDF-1.4"), SourceFormat::Pdf);
+        assert_eq!(sniff_format(b"PK\x03\x04\x14\x00"), SourceFormat::Docx);
+        assert_eq!(
+            sniff_format(b"\n  <!DOCTYPE html><html>"),
+            SourceFormat::Html
+        );
+        assert_eq!(sniff_format(b"# A notice\n\nText."), SourceFormat::Text);
+        assert_eq!(sniff_format(b""), SourceFormat::Text);
+        let late_header = [b" ".repeat(SNIFF_BYTES), b"%PDF-1.7".to_vec()].concat();
+        assert_eq!(sniff_format(&late_header), SourceFormat::Text);
+    }
 
     #[test]
     fn formats_by_extension() {

@@ -24,7 +24,7 @@ use model::{Block, Diagnostic, Document, Extracted, Kind, Lang, Source, SourceFo
 use sha2::{Digest, Sha256};
 
 pub use ids::{MAX_ID_BYTES, assign_ids, fnv1a, slug};
-pub use ingest::{Limits, input_format, known_extensions};
+pub use ingest::{Limits, SNIFF_BYTES, input_format, known_extensions, sniff_format};
 
 /// Processes one input file into a document, within the default [`Limits`].
 ///

@@ -93,15 +93,7 @@ fn write_links(alignment: &Alignment, args: &Args, out: &mut impl Write) -> std:
         .iter()
         .filter(|l| l.confidence >= args.min_confidence)
     {
-        let lines = |segments: &[align::Segment], range: &std::ops::Range<usize>| -> Vec<usize> {
-            let mut lines: Vec<usize> = segments[range.clone()].iter().map(|s| s.line).collect();
-            lines.dedup();
-            lines
-        };
-        let (en_lines, fr_lines) = (
-            lines(&alignment.en, &link.en),
-            lines(&alignment.fr, &link.fr),
-        );
+        let (en_lines, fr_lines) = alignment.lines(link);
         let (en, fr) = (alignment.en_text(link), alignment.fr_text(link));
         match args.format {
             OutputFormat::Jsonl => {

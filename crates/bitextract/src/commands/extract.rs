@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use anyhow::Result;
-use batch::{ExtractOptions, Shard};
+use batch::{ExtractOptions, LimitSettings, Shard};
 use export::{ExportOptions, Format};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -68,41 +68,43 @@ pub struct Args {
 #[derive(clap::Args)]
 struct LimitArgs {
     /// Pages read per PDF at most.
-    #[arg(long, value_name = "N", default_value_t = 2_000)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMITS.max_pages)]
     max_pages: usize,
     /// Seconds spent reading one PDF at most (checked between pages and inside them).
-    #[arg(long, value_name = "S", default_value_t = 60)]
+    #[arg(long, value_name = "S", default_value_t = DEFAULT_LIMITS.max_seconds)]
     max_seconds: u64,
     /// Megabytes decompressed per PDF or DOCX at most.
-    #[arg(long, value_name = "MB", default_value_t = 256)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_LIMITS.max_decompressed_mb)]
     max_decompressed_mb: usize,
     /// Megabytes per text file at most (checked before the file is read).
-    #[arg(long, value_name = "MB", default_value_t = 64)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_LIMITS.max_text_mb)]
     max_text_mb: usize,
     /// Megabytes per PDF file at most (checked before the file is read).
-    #[arg(long, value_name = "MB", default_value_t = 512)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_LIMITS.max_pdf_mb)]
     max_pdf_mb: usize,
     /// Megabytes per HTML or Markdown file at most (checked before the file is read).
-    #[arg(long, value_name = "MB", default_value_t = 64)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_LIMITS.max_markup_mb)]
     max_markup_mb: usize,
     /// Megabytes per DOCX file at most (checked before the file is read).
-    #[arg(long, value_name = "MB", default_value_t = 128)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_LIMITS.max_docx_mb)]
     max_docx_mb: usize,
 }
 
+/// The defaults of [`LimitArgs`].
+const DEFAULT_LIMITS: LimitSettings = LimitSettings::DEFAULT;
+
 impl LimitArgs {
     fn limits(&self) -> pipeline::Limits {
-        const MB: usize = 1024 * 1024;
-        pipeline::Limits {
+        LimitSettings {
             max_pages: self.max_pages,
-            max_decompressed_bytes: self.max_decompressed_mb.saturating_mul(MB),
-            max_duration: Duration::from_secs(self.max_seconds),
-            max_text_bytes: self.max_text_mb.saturating_mul(MB),
-            max_pdf_bytes: self.max_pdf_mb.saturating_mul(MB),
-            max_markup_bytes: self.max_markup_mb.saturating_mul(MB),
-            max_docx_bytes: self.max_docx_mb.saturating_mul(MB),
-            ..pipeline::Limits::default()
+            max_seconds: self.max_seconds,
+            max_decompressed_mb: self.max_decompressed_mb,
+            max_text_mb: self.max_text_mb,
+            max_pdf_mb: self.max_pdf_mb,
+            max_markup_mb: self.max_markup_mb,
+            max_docx_mb: self.max_docx_mb,
         }
+        .limits()
     }
 }
 

@@ -57,13 +57,18 @@ use open::Opened;
 use paragraphs::{Stream, StyledHeading};
 
 /// How far into the file the `%PDF-` header may start (some producers put junk before it).
-const HEADER_WINDOW: usize = 1024;
+pub const HEADER_WINDOW: usize = 1024;
+
+/// Whether the bytes open with a PDF header (within the first [`HEADER_WINDOW`] bytes).
+pub fn has_header(bytes: &[u8]) -> bool {
+    let header_zone = &bytes[..bytes.len().min(HEADER_WINDOW)];
+    header_zone.windows(5).any(|w| w == b"%PDF-")
+}
 
 /// Extracts the running text of a PDF.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, IngestError> {
     let started = Instant::now();
-    let header_zone = &bytes[..bytes.len().min(HEADER_WINDOW)];
-    if !header_zone.windows(5).any(|w| w == b"%PDF-") {
+    if !has_header(bytes) {
         return Err(IngestError::NotAPdf("no %PDF- header".to_owned()));
     }
     if nesting::nests_deeper_than(bytes, nesting::MAX_NESTING) {
