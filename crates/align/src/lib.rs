@@ -121,6 +121,7 @@ impl Alignment {
                 en: self.en_text(link),
                 fr: self.fr_text(link),
                 confidence: link.confidence,
+                language_fit: None,
             })
             .collect()
     }
