@@ -12,17 +12,37 @@ for component in rustfmt clippy; do
     fi
 done
 
-# The test suite reads the TMX export back with translate-toolkit, an established TMX
-# reader, installed in a project-local virtualenv (.venv/, ignored by git).
-TRANSLATE_TOOLKIT_VERSION=3.20.4
+# The test suite reads every export back with the tools its users have (translate-toolkit
+# for the TMX, Hugging Face datasets, pandas on pyarrow and DuckDB for the JSONL, Parquet and
+# CSV files) and renders the review page in a browser (Playwright driving the system's
+# Chromium), all installed in a project-local virtualenv (.venv/, ignored by git).
+PYTHON_PACKAGES=(
+    translate-toolkit==3.20.4
+    datasets==5.2.0
+    pandas==3.1.1
+    pyarrow==26.0.1
+    duckdb==2.0.1
+    playwright==1.65.2
+)
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$repo_root/.venv"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "setup: python3 not found; install Python 3 (with its venv module) first" >&2
     exit 1
 fi
-if ! "$venv/bin/python" -c "import translate.storage.tmx" >/dev/null 2>&1; then
-    python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-        "translate-toolkit==$TRANSLATE_TOOLKIT_VERSION"
+installed="$venv/.installed"
+if [[ "$(cat "$installed" 2>/dev/null)" != "${PYTHON_PACKAGES[*]}" ]]; then
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_PACKAGES[@]}"
+    echo "${PYTHON_PACKAGES[*]}" >"$installed"
+fi
+
+# The browser test uses Debian's Chromium (Playwright downloads no browser of its own).
+if ! command -v chromium >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        apt-get install -y chromium >/dev/null 2>&1 ||
+            { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
+    else
+        echo "setup: chromium not found; install it to run make test-browser" >&2
+    fi
 fi

@@ -52,7 +52,7 @@ fn version_names_the_tool() {
 #[test]
 fn usage_errors_exit_with_2() {
     for args in [
-        &["extract", "--formats", "csv"][..],
+        &["extract", "--formats", "xlsx"][..],
         &["extract", "--min-confidence", "2"],
         &["extract", "--no-such-flag"],
         &["frobnicate"],

@@ -216,7 +216,7 @@ impl Walk {
 }
 
 /// A path's bytes for people: UTF-8 as is, any other byte as `\xHH`.
-fn readable(bytes: &[u8]) -> String {
+pub fn readable(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         out.push_str(chunk.valid());

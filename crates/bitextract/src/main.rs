@@ -17,6 +17,7 @@
 mod commands;
 mod corpus;
 mod ledger;
+mod listed;
 mod shard;
 mod summary;
 
@@ -30,6 +31,8 @@ Examples:
   bitextract extract corpus -o dataset
   bitextract extract notices/ -o out --jobs 4 --formats tmx,moses --min-confidence 0.7
   bitextract inspect corpus/text/001_ca6471f58fe47377.txt
+  bitextract review dataset      (then open dataset/review.html)
+  bitextract completions bash > ~/.local/share/bash-completion/completions/bitextract
   bitextract schema > schema/document.schema.json
 
 Exit codes:
@@ -38,10 +41,10 @@ Exit codes:
   2  usage error";
 
 /// Turns bilingual English/French documents (PDF, text, HTML, Markdown, DOCX) into aligned EN/FR datasets:
-/// per-document JSON, JSONL, TMX and Moses files.
+/// per-document JSON, JSONL, TMX, Moses, Parquet and CSV files and a review page.
 #[derive(clap::Parser)]
 #[command(name = "bitextract", version, about, after_help = EXAMPLES)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: commands::Command,
 }

@@ -213,6 +213,18 @@ pub struct SegmentPair {
     pub language_fit: Option<LanguageFit>,
 }
 
+impl SegmentPair {
+    /// A pair with its confidence, its language fit not measured.
+    pub fn new(en: impl Into<String>, fr: impl Into<String>, confidence: f64) -> Self {
+        SegmentPair {
+            en: en.into(),
+            fr: fr.into(),
+            confidence,
+            language_fit: None,
+        }
+    }
+}
+
 /// How well each side of a segment pair reads as its language: positive when the English
 /// side reads as English and the French side as French, negative when a side reads as the
 /// other language, 0 when its text says nothing either way (a web address, a number). The

@@ -127,12 +127,7 @@ mod tests {
     use super::*;
 
     fn pair(en: &str, fr: &str) -> SegmentPair {
-        SegmentPair {
-            en: en.to_owned(),
-            fr: fr.to_owned(),
-            confidence: 0.9,
-            language_fit: None,
-        }
+        SegmentPair::new(en, fr, 0.9)
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `bitextract extract`: a whole corpus into a dataset.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{self, InputFile};
 use crate::ledger::{Entry, Ledger};
+use crate::listed;
 use crate::shard::Shard;
 use crate::summary;
 
@@ -28,6 +30,7 @@ Examples:
   bitextract extract                      corpus/ into dataset/
   bitextract extract notices -o out -j 2  two worker threads
   bitextract extract --formats tmx --min-confidence 0.8
+  find notices -name '*.pdf' | bitextract extract - -o out   the files listed on standard input
   bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
@@ -35,7 +38,8 @@ missing, empty or the output of an earlier run (it has a manifest.json). One run
 writes OUT: a second one fails at once. A run that reads nothing (an empty corpus, or no
 file readable) does not replace a dataset holding documents, unless --allow-empty.")]
 pub struct Args {
-    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx).
+    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx);
+    /// `-` reads the paths of the files to extract from standard input, one per line.
     #[arg(default_value = "corpus")]
     corpus: PathBuf,
     /// Output directory.
@@ -44,15 +48,17 @@ pub struct Args {
     /// Worker threads [default: one per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Corpus-wide formats to write, comma-separated: jsonl, tmx, moses
-    /// (documents/ and manifest.json are always written).
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "jsonl,tmx,moses"
-    )]
-    formats: Vec<Format>,
+    /// Corpus-wide formats to write, comma-separated: jsonl, translation, tmx, moses,
+    /// parquet, csv, review, or all (documents/ and manifest.json are always written).
+    #[arg(long, value_name = "LIST", default_value = "all", value_parser = parse_formats)]
+    formats: BTreeSet<Format>,
+    /// Write every occurrence of a pair to the corpus-wide files, rather than each distinct
+    /// pair once with its count and documents (documents keep every pair either way).
+    #[arg(long)]
+    keep_duplicates: bool,
+    /// Print the run's summary as JSON on standard output, for scripts.
+    #[arg(long, conflicts_with = "quiet")]
+    json: bool,
     /// Leave section and segment pairs below this confidence (0 to 1) out of the
     /// corpus-wide files; documents keep them all.
     #[arg(long, value_name = "C", default_value_t = 0.0, value_parser = parse_confidence)]
@@ -115,6 +121,10 @@ impl LimitArgs {
     }
 }
 
+fn parse_formats(list: &str) -> Result<BTreeSet<Format>, String> {
+    Format::parse_list(list).map_err(|err| err.to_string())
+}
+
 pub(crate) fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
@@ -125,7 +135,11 @@ pub(crate) fn parse_confidence(text: &str) -> Result<f64, String> {
 /// Runs the extraction and prints the summary.
 pub fn run(args: &Args) -> Result<()> {
     let started = Instant::now();
-    let (inputs, mut skipped) = corpus::discover(&args.corpus)?;
+    let (inputs, mut skipped) = if args.corpus.as_os_str() == "-" {
+        listed::read(std::io::stdin().lock())?
+    } else {
+        corpus::discover(&args.corpus)?
+    };
     let paths: Vec<&[u8]> = inputs.iter().map(|f| f.relative_bytes.as_slice()).collect();
     // Ids come from the whole corpus, so a document has the same id in any shard.
     let ids = pipeline::assign_ids(&paths);
@@ -141,8 +155,9 @@ pub fn run(args: &Args) -> Result<()> {
         .unzip();
     skipped.retain(|file| args.shard.is_none_or(|s| s.holds(&file.path)));
     let options = ExportOptions {
-        formats: args.formats.iter().copied().collect(),
+        formats: args.formats.clone(),
         min_confidence: args.min_confidence,
+        keep_duplicates: args.keep_duplicates,
     };
     let dataset = Dataset::create(&args.output, options).with_context(|| {
         format!(
@@ -213,9 +228,7 @@ pub fn run(args: &Args) -> Result<()> {
     let manifest = dataset
         .finish(manifest)
         .context("cannot write the dataset files")?;
-    if !args.quiet {
-        print!("{}", summary::render(&manifest, &args.output));
-    }
+    summary::print(&manifest, &args.output, args.quiet, args.json);
     Ok(())
 }
 

@@ -5,12 +5,12 @@
 //! all shards: the files a shard could not join (their names did not route them together,
 //! or only content ties them) are joined here, as one run would.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use export::{Dataset, ExportOptions, Format};
+use export::{Dataset, ExportOptions};
 use model::{Document, Manifest, Timings};
 use pipeline::join::Scope;
 
@@ -24,7 +24,7 @@ Examples:
   bitextract merge dataset part0 part1 part2 part3
 
 The shards must come from the same corpus, be all N parts of one --shard I/N split, and have
-the same --formats and --min-confidence, which the merged dataset keeps. The documents are copied and
+the same --formats, --min-confidence and --keep-duplicates, which the merged dataset keeps. The documents are copied and
 the corpus-wide files written again from them; OUT is replaced as a whole, as by extract.")]
 pub struct Args {
     /// Merged output directory.
@@ -36,6 +36,9 @@ pub struct Args {
     /// No summary; errors only.
     #[arg(short, long)]
     quiet: bool,
+    /// Print the summary as JSON on standard output, for scripts.
+    #[arg(long, conflicts_with = "quiet")]
+    json: bool,
 }
 
 /// Runs the merge and prints the summary.
@@ -70,9 +73,7 @@ pub fn run(args: &Args) -> Result<()> {
     let manifest = dataset
         .finish(manifest)
         .context("cannot write the dataset files")?;
-    if !args.quiet {
-        print!("{}", summary::render(&manifest, &args.output));
-    }
+    summary::print(&manifest, &args.output, args.quiet, args.json);
     Ok(())
 }
 
@@ -85,23 +86,15 @@ fn read_manifest(shard: &Path) -> Result<Manifest> {
 
 /// The export options every shard was written with; shards that differ cannot be merged.
 fn common_options(manifests: &[Manifest]) -> Result<ExportOptions> {
-    let options_of = |manifest: &Manifest| -> Result<ExportOptions> {
-        let formats = manifest
-            .export
-            .formats
-            .iter()
-            .map(|name| name.parse::<Format>())
-            .collect::<Result<BTreeSet<_>, _>>()?;
-        Ok(ExportOptions {
-            formats,
-            min_confidence: manifest.export.min_confidence,
-        })
-    };
+    let options_of = |manifest: &Manifest| ExportOptions::of(&manifest.export);
     let mut all = manifests.iter().map(options_of);
     let first = all.next().unwrap_or_else(|| Ok(ExportOptions::default()))?;
     for options in all {
         if options? != first {
-            bail!("the shards were written with different --formats or --min-confidence");
+            bail!(
+                "the shards were written with different --formats, --min-confidence or \
+                 --keep-duplicates"
+            );
         }
     }
     Ok(first)
@@ -171,8 +164,12 @@ fn merge_manifests(manifests: Vec<Manifest>) -> Manifest {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::BTreeSet;
+
+    use export::Format;
     use model::{InputRecord, SkippedFile, SourceFormat, Status};
+
+    use super::*;
 
     fn manifest(paths: &[&str], skipped: &[&str], started: u64, seconds: f64) -> Manifest {
         Manifest {
