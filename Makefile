@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test test-hostile bench fuzz schema score clean
+.PHONY: setup build extract test test-browser test-hostile bench fuzz schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -20,6 +20,11 @@ extract: build
 # Includes the hostile suite on a small corpus of every class (tests/hostile.rs).
 test: setup
 	$(CARGO) test --workspace
+
+# The review page in headless Chromium, as a person sees it (tests/review_browser.rs); setup
+# installs Chromium and Playwright.
+test-browser: setup
+	$(CARGO) test -p bitextract --test review_browser -- --ignored
 
 # Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
 bench:

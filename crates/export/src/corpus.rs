@@ -144,15 +144,12 @@ impl<'a> Groups<'a> {
         }
     }
 
-    fn document_of(&self, place: Place) -> &'a str {
-        self.ids
+    fn id_of(&self, place: Place) -> String {
+        let doc = self
+            .ids
             .get(place.document as usize)
             .copied()
-            .unwrap_or_default()
-    }
-
-    fn id_of(&self, place: Place) -> String {
-        let doc = self.document_of(place);
+            .unwrap_or_default();
         segment_id(doc, place.section as usize, place.segment as usize)
     }
 }
@@ -220,7 +217,6 @@ fn write_document(
                     summary.duplicate_segment_pairs += 1;
                     Outcome::Duplicate {
                         of: groups.id_of(group.representative),
-                        document: groups.document_of(group.representative).to_owned(),
                     }
                 }
             };

@@ -102,8 +102,6 @@ pub(crate) enum Outcome {
     Duplicate {
         /// The id of the pair written for it.
         of: String,
-        /// The document holding that pair.
-        document: String,
     },
     /// Left out of every corpus-wide file by `--min-confidence`.
     BelowThreshold,

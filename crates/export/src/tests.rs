@@ -731,6 +731,7 @@ fn the_review_page_shows_markup_in_a_segment_as_text() {
         "scripts forbidden by policy"
     );
     assert!(page.contains("id=\"doc-hostile\""));
+    assert!(page.contains("id=\"pair-hostile:2:1\""));
     assert!(page.contains("href=\"#doc-hostile\""));
     assert!(page.trim_end().ends_with("</html>"));
     let leftovers: Vec<String> = fs::read_dir(&root)
@@ -754,7 +755,9 @@ fn the_review_page_marks_duplicates_flags_and_unaligned_text() {
     export(&root, &docs, ExportOptions::default());
     let page = read(&root, files::REVIEW);
     assert!(
-        page.contains("<a href=\"#doc-other-notice\" title=\"other-notice:2:1\">kept here</a>"),
+        page.contains(
+            "<a class=\"kept\" href=\"#pair-other-notice%3A2%3A1\" title=\"other-notice:2:1\">"
+        ),
         "folded pairs link to their representative"
     );
     assert!(page.contains(">url-only</span>"));

@@ -24,9 +24,10 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use model::{Diagnostic, Document, Lang, Metadata, Salary, Section, Status};
+use model::{Diagnostic, Document, Lang, Metadata, Salary, Section, SegmentPair, Status};
 
 use crate::atomic::AtomicFile;
+use crate::pairs::segment_id;
 use crate::sink::{DocumentRecord, Outcome, PairOutcome, Sink};
 use crate::text::xml_safe;
 use crate::{ExportError, files, io_error};
@@ -192,10 +193,20 @@ fn view_id(doc: &str) -> String {
     format!("doc-{doc}")
 }
 
-/// A link to a document's view: the id percent-encoded as a URL fragment.
+/// The element id of a segment pair's row.
+fn pair_element_id(pair: &str) -> String {
+    format!("pair-{pair}")
+}
+
+/// A link to a document's view.
 fn view_href(doc: &str) -> String {
+    href(&view_id(doc))
+}
+
+/// A link to an element: its id percent-encoded as a URL fragment.
+fn href(element_id: &str) -> String {
     let mut href = String::from("#");
-    for byte in view_id(doc).bytes() {
+    for byte in element_id.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
             href.push(char::from(byte));
         } else {
@@ -416,7 +427,7 @@ fn document_view(record: &DocumentRecord, counts: &PairCounts) -> String {
             .map(|(next, _)| next);
         match counterpart {
             Some(next) => unpaired_view(&mut out, section, next),
-            None => section_view(&mut out, section, outcomes),
+            None => section_view(&mut out, &doc.id, section, outcomes),
         }
     }
     out.push_str("</article>\n");
@@ -472,7 +483,10 @@ fn fields_table(out: &mut String, doc: &Document) {
         let values = (en.and_then(read), fr.and_then(read));
         let cells = match &values {
             (None, None) => continue,
-            (Some(a), Some(b)) if a == b => format!("<td colspan=\"2\">{}</td>", escape(a)),
+            (Some(a), Some(b)) if a == b => format!(
+                "<td colspan=\"2\">{} <span class=\"both\">same in both</span></td>",
+                escape(a)
+            ),
             (a, b) => format!(
                 "<td lang=\"en\">{}</td><td lang=\"fr\">{}</td>",
                 a.as_deref()
@@ -562,7 +576,7 @@ fn unpaired_view(out: &mut String, a: &Section, b: &Section) {
     out.push_str("<div class=\"m\">each side a section of its own</div></div>\n</section>\n");
 }
 
-fn section_view(out: &mut String, section: &Section, outcomes: &[PairOutcome]) {
+fn section_view(out: &mut String, doc: &str, section: &Section, outcomes: &[PairOutcome]) {
     out.push_str("<section class=\"sec\">\n<h3>");
     heading_cell(out, section, Lang::En);
     heading_cell(out, section, Lang::Fr);
@@ -585,7 +599,7 @@ fn section_view(out: &mut String, section: &Section, outcomes: &[PairOutcome]) {
             for (k, pair) in section.segments.iter().enumerate() {
                 gap_row(out, en_gaps[k], fr_gaps[k]);
                 let outcome = outcomes.get(k);
-                pair_row(out, &pair.en, &pair.fr, pair.confidence, outcome);
+                pair_row(out, &segment_id(doc, section.index, k + 1), pair, outcome);
             }
             let last = section.segments.len();
             gap_row(out, en_gaps[last], fr_gaps[last]);
@@ -632,7 +646,8 @@ fn gap_row(out: &mut String, en: &str, fr: &str) {
     );
 }
 
-fn pair_row(out: &mut String, en: &str, fr: &str, confidence: f64, outcome: Option<&PairOutcome>) {
+fn pair_row(out: &mut String, id: &str, pair: &SegmentPair, outcome: Option<&PairOutcome>) {
+    let confidence = pair.confidence;
     let band = if confidence >= HIGH_CONFIDENCE {
         "high"
     } else if confidence >= LOW_CONFIDENCE {
@@ -641,16 +656,17 @@ fn pair_row(out: &mut String, en: &str, fr: &str, confidence: f64, outcome: Opti
         "low"
     };
     let (state, note) = match outcome.map(|o| &o.outcome) {
-        Some(Outcome::Exported { count }) if *count > 1 => {
-            ("exported", format!("exported · {count} occurrences"))
-        }
+        Some(Outcome::Exported { count }) if *count > 1 => (
+            "exported",
+            format!("exported <span title=\"{count} occurrences in the corpus\">×{count}</span>"),
+        ),
         Some(Outcome::Exported { .. }) | None => ("exported", "exported".to_owned()),
         Some(Outcome::SetAside) => ("set-aside", "set aside".to_owned()),
-        Some(Outcome::Duplicate { of, document }) => (
+        Some(Outcome::Duplicate { of }) => (
             "duplicate",
             format!(
-                "duplicate · <a href=\"{}\" title=\"{}\">kept here</a>",
-                view_href(document),
+                "duplicate<a class=\"kept\" href=\"{}\" title=\"{}\">go to the pair kept</a>",
+                href(&pair_element_id(of)),
                 escape(of)
             ),
         ),
@@ -658,10 +674,11 @@ fn pair_row(out: &mut String, en: &str, fr: &str, confidence: f64, outcome: Opti
     };
     let _ = write!(
         out,
-        "<div class=\"row {band} {state}\"><div class=\"t\" lang=\"en\">{}</div>\
+        "<div class=\"row {band} {state}\" id=\"{}\"><div class=\"t\" lang=\"en\">{}</div>\
          <div class=\"t\" lang=\"fr\">{}</div><div class=\"m\"><span class=\"pct\">{:.0}%</span>{note}",
-        escape(en),
-        escape(fr),
+        escape(&pair_element_id(id)),
+        escape(&pair.en),
+        escape(&pair.fr),
         confidence * 100.0
     );
     for flag in outcome.into_iter().flat_map(|o| o.flags.iter()) {
@@ -687,6 +704,45 @@ mod tests {
         );
         assert!(matches!(escape("plain « é »"), Cow::Borrowed(_)));
         assert_eq!(escape("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn neighbouring_sections_of_one_language_each_are_shown_side_by_side() {
+        let one = |lang: Lang| Section {
+            index: 1,
+            number: None,
+            en: (lang == Lang::En).then(|| model::SectionSide {
+                heading: None,
+                text: "Officer".to_owned(),
+            }),
+            fr: (lang == Lang::Fr).then(|| model::SectionSide {
+                heading: None,
+                text: "Administrateur".to_owned(),
+            }),
+            confidence: 0.0,
+            segments: Vec::new(),
+        };
+        assert!(complements(&one(Lang::En), &one(Lang::Fr)));
+        assert!(complements(&one(Lang::Fr), &one(Lang::En)));
+        assert!(!complements(&one(Lang::En), &one(Lang::En)));
+        let mut paired = one(Lang::En);
+        paired.fr = one(Lang::Fr).fr;
+        assert!(!complements(&paired, &one(Lang::Fr)));
+        let mut out = String::new();
+        unpaired_view(&mut out, &one(Lang::Fr), &one(Lang::En));
+        let en = out.find("Officer").expect("English text");
+        assert!(
+            en < out.find("Administrateur").expect("French text"),
+            "English first"
+        );
+    }
+
+    #[test]
+    fn text_becomes_paragraphs_and_lines() {
+        assert_eq!(
+            paragraphs("One <b>\nline two\n\n\nTwo"),
+            "<p>One &lt;b&gt;<br>line two</p><p>Two</p>"
+        );
     }
 
     #[test]
