@@ -4,6 +4,7 @@
 //!     cargo run --release -p align --example gold_report [GOLD_DIR]
 
 #[path = "../tests/common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 
 use std::path::PathBuf;

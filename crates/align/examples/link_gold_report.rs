@@ -10,8 +10,9 @@
 //! empty side are left out on both sides. With FEATURES_TSV, every predicted link's
 //! confidence features and whether it is right are written there, for fitting the
 //! confidence calibration, followed by the links of the notice sections under `tests/gold`
-//! and of their perturbed copies (right when the scorer's segment metric says so), each
-//! row prefixed by its source.
+//! and of their perturbed and restructured copies (right when the scorer's segment metric
+//! says so), each row prefixed by its source. `scripts/fit_calibration.py` fits the
+//! weights from that file.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -59,14 +60,15 @@ fn write_features(out: &mut impl Write, source: &str, right: bool, link: &Link) 
     writeln!(out, "{source}\t{}\t{}", u8::from(right), row.join("\t")).expect("write");
 }
 
-/// The links of the gold notice sections and of their perturbed copies (a wrong and a
-/// missing paragraph each), judged by the scorer's segment metric, with the reliability
-/// tally they add to.
+/// The links of the gold notice sections, of their perturbed copies (a wrong and a missing
+/// paragraph each) and of their restructured copies (two paragraphs of one side merged),
+/// judged by the scorer's segment metric, with the reliability tally they add to.
 fn notice_links(out: Option<&mut impl Write>, reliability: &mut [(usize, usize, f64)]) {
     let gold = common::load_gold(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold"));
     let mut out = out;
     let perturbed = common::perturbed(&gold);
-    for section in gold.iter().flatten().chain(&perturbed) {
+    let restructured = common::restructured(&gold);
+    for section in gold.iter().flatten().chain(&perturbed).chain(&restructured) {
         let alignment: Alignment =
             Aligner::for_sections().align_texts(&section.en, &section.fr, Layout::Lines);
         for (link, pair) in alignment.links.iter().zip(alignment.segment_pairs()) {

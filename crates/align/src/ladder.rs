@@ -210,17 +210,21 @@ pub struct Evidence {
     /// Neighbouring beads (0 to 2) that are links too: a link between two links is held
     /// in place by them.
     pub linked_neighbours: u8,
+    /// Of the boundary mismatches, those (0 to 2) that the neighbouring link shares: a
+    /// paragraph that one translation splits in two or merges with the next, rather than a
+    /// link out of step.
+    pub mismatches_between_links: u8,
 }
 
 /// Number of features the confidence reads, see [`Evidence::calibration_features`].
-pub const CALIBRATION_FEATURES: usize = 9;
+pub const CALIBRATION_FEATURES: usize = 10;
 
 /// Logistic weights of the confidence over [`Evidence::calibration_features`], then the
 /// intercept. Fitted by maximum likelihood on the development gold (sentence-aligned
 /// literary bitexts and the notice sections under `tests/gold`); docs/alignment.md shows
 /// how, and the reliability of the result.
 const CALIBRATION_WEIGHTS: [f64; CALIBRATION_FEATURES + 1] = [
-    4.661, -0.215, -0.284, -0.433, -0.19, -5.534, 2.429, -0.866, 1.282, 0.122,
+    3.931, -0.008, -0.118, -0.579, -0.232, -5.000, 1.226, -1.240, 1.409, 8.642, -0.103,
 ];
 
 impl Evidence {
@@ -228,7 +232,7 @@ impl Evidence {
     /// ln(1 + tokens) again when no token is shared (long segments with nothing in common
     /// are unlikely translations; short headings may well share nothing), |length
     /// deviation| (at most 6), number mismatches, boundary mismatches, whole paragraphs
-    /// (0 or 1), extra segments, linked neighbours.
+    /// (0 or 1), extra segments, linked neighbours, boundary mismatches between links.
     pub fn calibration_features(&self) -> [f64; CALIBRATION_FEATURES] {
         [
             self.similarity,
@@ -244,6 +248,7 @@ impl Evidence {
             f64::from(u8::from(self.whole_paragraphs)),
             self.extra_segments as f64,
             f64::from(self.linked_neighbours),
+            f64::from(self.mismatches_between_links),
         ]
     }
 
@@ -438,6 +443,7 @@ impl<'a> Scorer<'a> {
                 && fr_side.is_boundary(fr.end),
             extra_segments: en.len() + fr.len() - 2,
             linked_neighbours: 0,
+            mismatches_between_links: 0,
         }
     }
 
@@ -772,8 +778,12 @@ pub fn join_short_paragraphs(
         let (en_range, fr_range) = (first.en.start..last.en.end, first.fr.start..last.fr.end);
         let en_chars: usize = en.features[en_range.clone()].iter().map(|f| f.chars).sum();
         if end - start > 1 && en_chars <= max_chars {
+            // One paragraph a side is one unit a side: a 1-1 link, however many sentences
+            // the paragraphs have.
             let evidence = Evidence {
                 linked_neighbours: linked_neighbours(&beads, start..end),
+                mismatches_between_links: mismatches_between_links(&beads, start..end, en, fr),
+                extra_segments: 0,
                 ..scorer.link_evidence(en_range.clone(), fr_range.clone())
             };
             joined.push(Bead {
@@ -834,8 +844,11 @@ fn beads(scorer: &Scorer<'_>, path: &[(usize, usize)]) -> Vec<Bead> {
     for k in 0..beads.len() {
         if beads[k].is_link() {
             let linked_neighbours = linked_neighbours(&beads, k..k + 1);
+            let between_links =
+                mismatches_between_links(&beads, k..k + 1, scorer.en.side, scorer.fr.side);
             let bead = &mut beads[k];
             bead.evidence.linked_neighbours = linked_neighbours;
+            bead.evidence.mismatches_between_links = between_links;
             bead.confidence = bead.evidence.confidence();
         }
     }
@@ -847,6 +860,19 @@ fn linked_neighbours(beads: &[Bead], run: Range<usize>) -> u8 {
     let before = run.start.checked_sub(1).and_then(|k| beads.get(k));
     let after = beads.get(run.end);
     u8::from(before.is_some_and(Bead::is_link)) + u8::from(after.is_some_and(Bead::is_link))
+}
+
+/// How many ends of `run` are at a paragraph boundary on one side only and shared with a
+/// neighbouring link (see [`Evidence::mismatches_between_links`]).
+fn mismatches_between_links(beads: &[Bead], run: Range<usize>, en: Side<'_>, fr: Side<'_>) -> u8 {
+    let (first, last) = (&beads[run.start], &beads[run.end - 1]);
+    let before = run.start.checked_sub(1).and_then(|k| beads.get(k));
+    let after = beads.get(run.end);
+    let start = en.is_boundary(first.en.start) != fr.is_boundary(first.fr.start)
+        && before.is_some_and(Bead::is_link);
+    let end = en.is_boundary(last.en.end) != fr.is_boundary(last.fr.end)
+        && after.is_some_and(Bead::is_link);
+    u8::from(start) + u8::from(end)
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ use model::SegmentPair;
 use crate::features::{Features, Side, Vocabulary};
 pub use crate::ladder::{CALIBRATION_FEATURES, Evidence, Model};
 use crate::lexicon::Lexicon;
-pub use crate::segment::{Layout, Segment, segment_text, split_sentences};
+pub use crate::segment::{Layout, Segment, segment_text};
 
 /// Aligns the segments of an English and a French section text.
 ///
@@ -432,7 +432,7 @@ mod tests {
         // Alone in its section, a paragraph pair is held in place by its boundaries, and
         // in the development gold such pairs are nearly always translations: the garbage
         // pair is less likely, not unlikely.
-        assert!(confidence(&translation) > 0.95, "{translation:?}");
+        assert!(confidence(&translation) > 0.9, "{translation:?}");
         assert!(
             confidence(&garbage) < confidence(&translation) - 0.15,
             "{garbage:?}"

@@ -6,9 +6,9 @@ mod common;
 use std::path::PathBuf;
 
 use align::{Aligner, align_section};
-use common::{Tally, load_gold, perturbed};
+use common::{GoldSection, Tally, load_gold, perturbed, restructured};
 
-fn gold() -> Vec<Vec<common::GoldSection>> {
+fn gold() -> Vec<Vec<GoldSection>> {
     load_gold(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold"))
 }
 
@@ -49,15 +49,34 @@ fn sentence_pairs_are_all_correct_on_gold() {
     );
 }
 
-#[test]
-fn confidence_is_calibrated_on_perturbed_gold() {
+/// The links `aligner` makes in each section, judged by the segment metric.
+fn judged(sections: &[GoldSection], aligner: &Aligner) -> Tally {
     let mut tally = Tally::default();
-    for section in perturbed(&gold()) {
+    for section in sections {
         tally.add(
             &section.pairs,
-            &Aligner::default().align_sections(&[(&section.en, &section.fr)])[0],
+            &aligner.align_sections(&[(&section.en, &section.fr)])[0],
         );
     }
+    tally
+}
+
+#[test]
+fn a_paragraph_merged_in_one_language_keeps_its_links_confident() {
+    let tally = judged(&restructured(&gold()), &Aligner::for_sections());
+    let doubted: Vec<f64> = tally
+        .judged
+        .iter()
+        .filter(|(confidence, right)| *right && *confidence < 0.5)
+        .map(|(confidence, _)| *confidence)
+        .collect();
+    assert!(tally.judged.len() > 100, "{}", tally.judged.len());
+    assert!(doubted.is_empty(), "right links doubted: {doubted:?}");
+}
+
+#[test]
+fn confidence_is_calibrated_on_perturbed_gold() {
+    let tally = judged(&perturbed(&gold()), &Aligner::default());
     let buckets = tally.buckets(&[0.0, 0.5, 0.85]);
     let precision: Vec<f64> = buckets
         .iter()

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use model::SkippedFile;
 
-use crate::corpus::{InputFile, readable};
+use batch::corpus::{InputFile, readable};
 
 /// The inputs and skipped entries a list of paths names, in path order.
 pub fn read(list: impl BufRead) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {

@@ -3,8 +3,9 @@
 //!
 //! Each subcommand lives in its own module under [`commands`]: `extract` runs a whole corpus
 //! into a dataset, `inspect` shows what the pipeline makes of one file, `schema` prints the
-//! JSON Schema of a document. The work itself is done by the `pipeline` crate and the writing
-//! by `export`; this crate finds the files, runs them on a thread pool and reports.
+//! JSON Schema of a document. A run over a corpus is the `batch` crate's (discovery, worker
+//! threads, the join, sharding, merging), the work on one file the `pipeline` crate's and the
+//! writing `export`'s; this crate parses arguments, shows progress and reports.
 //!
 //! Exit codes: 0 when the command ran (even if some documents failed), 1 when it could not
 //! run (no corpus, unwritable output, another run writing the output), 2 on a usage error.
@@ -15,10 +16,7 @@
 //! the command is reported once, as an error.
 
 mod commands;
-mod corpus;
-mod ledger;
 mod listed;
-mod shard;
 mod summary;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

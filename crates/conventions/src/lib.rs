@@ -2,9 +2,12 @@
 //! on, kept in one place.
 //!
 //! - [`bullets`]: which characters open a bullet item, and how to take the marker off.
+//! - [`captions`]: the lines that title a table, a chart or a figure ("Table 1").
 //! - [`numbering`]: how headings and list items are numbered ("3.", "III)", "(b)", "2.1").
 //! - [`folding`]: lower case without accents, for comparing words of either language.
 //! - [`months`]: English and French month names and abbreviations.
+//! - [`sentences`]: where sentences of English and French prose end (abbreviations, list
+//!   numbers, web addresses and numbers kept whole).
 //!
 //! This crate holds no document logic: it does not decide what is a heading or a section,
 //! only what the marks on a line mean. It depends on no other crate of bitextract.
@@ -20,6 +23,8 @@
 //! ```
 
 pub mod bullets;
+pub mod captions;
 pub mod folding;
 pub mod months;
 pub mod numbering;
+pub mod sentences;

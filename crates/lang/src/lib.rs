@@ -15,12 +15,18 @@
 
 mod evidence;
 mod other;
+mod version_notes;
 
 use model::{Block, Kind, Lang};
 
 pub use evidence::line_evidence;
 use evidence::{LineReading, read_line};
 pub use other::OtherRun;
+pub use version_notes::is_version_note;
+
+/// Longest line that can be a version note, in words (a cheap test before the vocabulary's
+/// own, which is stricter).
+const MAX_NOTE_WORDS: usize = 12;
 
 /// Cost of switching language between two lines, in evidence units. A change of language
 /// must be backed by more evidence than this on the new side.
@@ -54,12 +60,16 @@ pub struct Run {
 /// The language structure of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageSplit {
-    /// The English and French runs in text order; with `others`, they cover every line.
+    /// The English and French runs in text order; with `others` and `version_notes`, they
+    /// cover every line.
     pub runs: Vec<Run>,
     /// The languages with substantial text, English first.
     pub languages: Vec<Lang>,
     /// Stretches of text in other languages, in text order: never part of a run.
     pub others: Vec<OtherRun>,
+    /// Lines that only say where the other language's version is ("La version française
+    /// suit."), in text order: never part of a run (see [`is_version_note`]).
+    pub version_notes: Vec<usize>,
 }
 
 impl LanguageSplit {
@@ -116,18 +126,25 @@ pub fn split(text: &str) -> LanguageSplit {
     let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
     let readings: Vec<LineReading> = lines.iter().map(|l| read_line(l)).collect();
     let others = other::other_runs(&lines, &words, &readings);
-    let mut in_other = vec![false; lines.len()];
+    let version_notes: Vec<usize> = (0..lines.len())
+        .filter(|&i| (1..=MAX_NOTE_WORDS).contains(&words[i]) && is_version_note(lines[i]))
+        .collect();
+    let mut set_aside = vec![false; lines.len()];
     for run in &others {
-        in_other[run.start..run.end].fill(true);
+        set_aside[run.start..run.end].fill(true);
     }
-    // Text in another language is neutral for English and French, and cuts their runs.
+    for &line in &version_notes {
+        set_aside[line] = true;
+    }
+    // Text in another language, and notes about the versions, are neutral for English and
+    // French, and cut their runs.
     let evidence: Vec<f64> = readings
         .iter()
-        .zip(&in_other)
-        .map(|(r, &other)| if other { 0.0 } else { r.score })
+        .zip(&set_aside)
+        .map(|(r, &aside)| if aside { 0.0 } else { r.score })
         .collect();
     let labels = viterbi(&lean_forward(&evidence, &words));
-    let stretches = stretches_outside(&in_other);
+    let stretches = stretches_outside(&set_aside);
     let runs: Vec<Run> = stretches
         .iter()
         .flat_map(|&(start, end)| {
@@ -179,15 +196,16 @@ pub fn split(text: &str) -> LanguageSplit {
         runs,
         languages,
         others,
+        version_notes,
     }
 }
 
-/// The maximal stretches `(start, end)` of lines outside text in other languages.
-fn stretches_outside(in_other: &[bool]) -> Vec<(usize, usize)> {
+/// The maximal stretches `(start, end)` of lines not set aside.
+fn stretches_outside(set_aside: &[bool]) -> Vec<(usize, usize)> {
     let mut stretches = Vec::new();
     let mut start = None;
-    for (i, &other) in in_other.iter().chain([&true]).enumerate() {
-        match (other, start) {
+    for (i, &aside) in set_aside.iter().chain([&true]).enumerate() {
+        match (aside, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 stretches.push((s, i));
@@ -331,6 +349,21 @@ fn merge_adjacent(runs: Vec<Run>) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_announcing_the_french_version_belongs_to_neither_language() {
+        let en = "The committee met on Monday and agreed on the budget for the coming year.";
+        let fr = "Le comité s'est réuni lundi et a approuvé le budget de l'année à venir.";
+        let text = format!(
+            "La version française suit.\n\n{en}\n{en}\n{en}\n{en}\n\n{fr}\n{fr}\n{fr}\n{fr}"
+        );
+        let split = split(&text);
+        assert_eq!(split.languages, [Lang::En, Lang::Fr]);
+        assert_eq!(split.version_notes, [0]);
+        for lang in Lang::ALL {
+            assert!(!split.text_of(&text, lang).contains("suit"), "{lang:?}");
+        }
+    }
 
     #[test]
     fn a_view_reindexes_the_blocks_of_its_language() {

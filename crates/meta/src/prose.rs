@@ -10,13 +10,14 @@ use model::Metadata;
 use regex::Regex;
 
 use conventions::folding::fold;
+use conventions::sentences;
 
 use crate::amount::find_salary;
 use crate::date::{find_date, find_time};
 use crate::fields::{Context, better_salary, clean_clearance};
 use crate::grade::find_grades;
 use crate::labels::VOCABULARY;
-use crate::text::{self, Word, find_any_phrase, words};
+use crate::text::{Word, find_any_phrase, words};
 
 /// A capitalised name of a few words, such as "Paris, France" or "CSO Director": words
 /// starting with an upper-case letter, linked by spaces, hyphens or lower-case particles.
@@ -243,7 +244,7 @@ pub(crate) fn read_prose(
 ) {
     let sentences: Vec<&str> = paragraphs
         .iter()
-        .flat_map(|paragraph| text::sentences(paragraph))
+        .flat_map(|paragraph| sentences::split(paragraph))
         .collect();
     read_phrased(&sentences, context, metadata);
     if metadata.grade.is_none() {
@@ -261,7 +262,7 @@ pub(crate) fn read_prose(
         // Line by line: a title line above a sentence does not belong to its names.
         let opening: Vec<&str> = opening
             .iter()
-            .flat_map(|line| text::sentences(line))
+            .flat_map(|line| sentences::split(line))
             .collect();
         metadata.organisation = first_capture(&opening, &ORGANISATION, "name", trimmed)
             .or_else(|| organisation_with_acronym(&opening));

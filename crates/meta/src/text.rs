@@ -123,30 +123,6 @@ pub(crate) fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Splits running prose into sentences: a sentence ends at `.`, `!` or `?` followed by a space
-/// and an upper-case letter (so "14.606" or "e.g. drafting" do not end one).
-pub(crate) fn sentences(prose: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut start = 0;
-    let mut chars = prose.char_indices().peekable();
-    while let Some((_, end_mark)) = chars.next() {
-        if !matches!(end_mark, '.' | '!' | '?') {
-            continue;
-        }
-        let Some(&(space_at, space)) = chars.peek() else {
-            break;
-        };
-        let next = prose[space_at + space.len_utf8()..].chars().next();
-        if space.is_whitespace() && next.is_some_and(char::is_uppercase) {
-            found.push(prose[start..space_at].trim());
-            start = space_at;
-        }
-    }
-    found.push(prose[start..].trim());
-    found.retain(|sentence| !sentence.is_empty());
-    found
-}
-
 /// Replaces the no-break and narrow spaces French typography puts before `:` and inside
 /// numbers with plain spaces, and trims the line.
 pub(crate) fn plain_spaces(line: &str) -> String {
@@ -183,21 +159,6 @@ mod tests {
         assert_eq!(find_phrase(&found, "habilit"), None);
         let span = find_any_phrase(&found, &["securite", "niveau"]);
         assert_eq!(span, Some((0, 6)));
-    }
-
-    #[test]
-    fn sentences_do_not_end_inside_numbers_or_abbreviations() {
-        let prose = "The salary is Euro 14.606 (as per 2025). The closing date is 08/06/2026. Done";
-        assert_eq!(
-            sentences(prose),
-            [
-                "The salary is Euro 14.606 (as per 2025).",
-                "The closing date is 08/06/2026.",
-                "Done"
-            ]
-        );
-        assert_eq!(sentences("Ends here. "), ["Ends here."]);
-        assert_eq!(sentences("Déjà vu. Été. à"), ["Déjà vu.", "Été. à"]);
     }
 
     #[test]

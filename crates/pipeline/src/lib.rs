@@ -55,6 +55,8 @@ pub struct Trace {
     pub runs: Vec<lang::Run>,
     /// The stretches of its lines in other languages.
     pub others: Vec<lang::OtherRun>,
+    /// Its lines that only say where the other language's version is.
+    pub version_notes: Vec<usize>,
 }
 
 /// [`process_with_limits`], keeping the intermediates of the one run in a [`Trace`].
@@ -161,6 +163,7 @@ fn build(
         trace.extracted = Some(extracted.clone());
         trace.runs = split.runs.clone();
         trace.others = split.others.clone();
+        trace.version_notes = split.version_notes.clone();
     }
     source.pages = extracted.pages;
     source.languages = split.languages.clone();
@@ -398,6 +401,15 @@ mod tests {
         assert_eq!(doc.sections[0].number, None);
         assert!(doc.sections[0].fr.is_none() && doc.sections[1].en.is_none());
         assert_eq!(doc.sources[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_note_announcing_the_other_version_reaches_no_section() {
+        let text = format!("La version française suit.\n\n{NOTICE}");
+        let doc = process("t", "t.txt", SourceFormat::Text, text.as_bytes());
+        let plain = process("t", "t.txt", SourceFormat::Text, NOTICE.as_bytes());
+        assert_eq!(doc.kind, Some(Kind::Bilingual));
+        assert_eq!(doc.sections, plain.sections);
     }
 
     #[test]

@@ -224,3 +224,37 @@ pub fn perturbed(documents: &[Vec<GoldSection>]) -> Vec<GoldSection> {
     }
     hard
 }
+
+/// Gold sections laid out differently, their alignment unchanged: in one copy two adjacent
+/// French paragraphs are one, in another two adjacent English ones (translations often
+/// split or merge a paragraph). Every link to the merged paragraph's sentences stays right.
+pub fn restructured(documents: &[Vec<GoldSection>]) -> Vec<GoldSection> {
+    let lines =
+        |pairs: &[(String, String)], side: fn(&(String, String)) -> &String, merged: usize| {
+            let mut out: Vec<String> = Vec::new();
+            for (k, pair) in pairs.iter().enumerate() {
+                match out.last_mut() {
+                    Some(last) if k == merged + 1 => {
+                        last.push(' ');
+                        last.push_str(side(pair));
+                    }
+                    _ => out.push(side(pair).clone()),
+                }
+            }
+            out.join("\n")
+        };
+    let mut copies = Vec::new();
+    for section in documents.iter().flatten().filter(|s| s.pairs.len() >= 3) {
+        copies.push(GoldSection {
+            en: section.en.clone(),
+            fr: lines(&section.pairs, |p| &p.1, section.pairs.len() / 2),
+            pairs: section.pairs.clone(),
+        });
+        copies.push(GoldSection {
+            en: lines(&section.pairs, |p| &p.0, section.pairs.len() / 3),
+            fr: section.fr.clone(),
+            pairs: section.pairs.clone(),
+        });
+    }
+    copies
+}

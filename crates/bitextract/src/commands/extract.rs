@@ -3,25 +3,15 @@
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::OnceLock;
+use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
-use export::{Dataset, ExportOptions, Format};
+use anyhow::Result;
+use batch::{ExtractOptions, Shard};
+use export::{ExportOptions, Format};
 use indicatif::{ProgressBar, ProgressStyle};
-use model::{Document, Manifest, Timings};
-use pipeline::join::{self, Scope};
-use rayon::prelude::*;
 
-use crate::corpus::{self, InputFile};
-use crate::ledger::{Entry, Ledger};
-use crate::listed;
-use crate::shard::Shard;
-use crate::summary;
-
-/// Stack of each worker thread. The PDF parsers recurse; ingest bounds input nesting before
-/// parsing, and this leaves a wide margin over what the bounded depth needs, since a stack
-/// overflow aborts the whole run. It is address space, committed only as it is used.
-const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+use crate::{listed, summary};
 
 /// Arguments of `bitextract extract`.
 #[derive(clap::Args)]
@@ -30,8 +20,8 @@ Examples:
   bitextract extract                      corpus/ into dataset/
   bitextract extract notices -o out -j 2  two worker threads
   bitextract extract --formats tmx --min-confidence 0.8
-  find notices -name '*.pdf' | bitextract extract - -o out   the files listed on standard input
   bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
+  find notices -name '*.pdf' | bitextract extract - -o out   the files listed on standard input
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
 missing, empty or the output of an earlier run (it has a manifest.json). One run at a time
@@ -134,131 +124,58 @@ pub(crate) fn parse_confidence(text: &str) -> Result<f64, String> {
 
 /// Runs the extraction and prints the summary.
 pub fn run(args: &Args) -> Result<()> {
-    let started = Instant::now();
-    let (inputs, mut skipped) = if args.corpus.as_os_str() == "-" {
-        listed::read(std::io::stdin().lock())?
-    } else {
-        corpus::discover(&args.corpus)?
-    };
-    let paths: Vec<&[u8]> = inputs.iter().map(|f| f.relative_bytes.as_slice()).collect();
-    // Ids come from the whole corpus, so a document has the same id in any shard.
-    let ids = pipeline::assign_ids(&paths);
-    // A file goes to the shard of the pair its name says it belongs to, so that both files
-    // of a pair are joined in one shard.
-    let (inputs, ids): (Vec<InputFile>, Vec<String>) = inputs
-        .into_iter()
-        .zip(ids)
-        .filter(|(input, _)| {
-            args.shard
-                .is_none_or(|s| s.holds(&join::shard_key(&input.relative)))
-        })
-        .unzip();
-    skipped.retain(|file| args.shard.is_none_or(|s| s.holds(&file.path)));
-    let options = ExportOptions {
-        formats: args.formats.clone(),
-        min_confidence: args.min_confidence,
-        keep_duplicates: args.keep_duplicates,
-    };
-    let dataset = Dataset::create(&args.output, options).with_context(|| {
-        format!(
-            "cannot prepare the output directory {}",
-            args.output.display()
-        )
-    })?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .stack_size(WORKER_STACK_BYTES)
-        .build()
-        .context("cannot start the worker threads")?;
-
-    let limits = args.limits.limits();
-    let progress = progress_bar(inputs.len() as u64, args.quiet);
-    let entries: Vec<Entry> = pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(ids.par_iter())
-            .map(|(input, id)| {
-                let doc = process(input, id, &limits);
-                dataset
-                    .write_document(&doc)
-                    .context("cannot write a document")?;
-                progress.inc(1);
-                Ok(Entry::of(&doc))
-            })
-            .collect::<Result<_>>()
-    })?;
-    progress.finish_and_clear();
-    let mut ledger = Ledger::default();
-    entries.into_iter().for_each(|entry| ledger.add(entry));
-    if !args.allow_empty && ledger.read_nothing() {
-        let previous = dataset.previous_documents();
-        if previous > 0 {
-            bail!(
-                "the corpus {} held no readable file ({} inputs found, none could be read); \
-                 refusing to replace the dataset in {}, which holds {previous} documents \
-                 (pass --allow-empty to replace it anyway)",
-                args.corpus.display(),
-                ledger.inputs(),
-                args.output.display()
-            );
-        }
-    }
-    let scope = if args.shard.is_some() {
-        Scope::Shard
-    } else {
-        Scope::Corpus
-    };
-    pool.install(|| ledger.join(&dataset, scope))?;
-
-    let (records, counts) = ledger.finish(skipped.len());
-    let manifest = Manifest {
-        tool: "bitextract".to_owned(),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-        shard: args.shard.map(|s| s.to_string()),
-        counts,
-        inputs: records,
-        skipped,
-        export: model::ExportSummary::default(),
-        timings: Timings {
-            started_unix: unix_seconds(SystemTime::now(), started.elapsed()),
-            total_seconds: started.elapsed().as_secs_f64(),
-            threads: pool.current_num_threads(),
+    let options = ExtractOptions {
+        jobs: args.jobs,
+        export: ExportOptions {
+            formats: args.formats.clone(),
+            min_confidence: args.min_confidence,
+            keep_duplicates: args.keep_duplicates,
         },
+        shard: args.shard,
+        allow_empty: args.allow_empty,
+        limits: args.limits.limits(),
     };
-    let manifest = dataset
-        .finish(manifest)
-        .context("cannot write the dataset files")?;
+    let progress = ProgressDisplay {
+        quiet: args.quiet,
+        bar: OnceLock::new(),
+    };
+    let manifest = if args.corpus.as_os_str() == "-" {
+        let found = listed::read(std::io::stdin().lock())?;
+        batch::extract_found(&args.corpus, found, &args.output, &options, &progress)?
+    } else {
+        batch::extract(&args.corpus, &args.output, &options, &progress)?
+    };
     summary::print(&manifest, &args.output, args.quiet, args.json);
     Ok(())
 }
 
-fn process(input: &InputFile, id: &str, limits: &pipeline::Limits) -> Document {
-    let size = match std::fs::metadata(&input.absolute) {
-        // Found as a regular file; checked again so that one replaced since by a named pipe
-        // is not opened, which could block.
-        Ok(metadata) if !metadata.is_file() => {
-            let reason = "it is no longer a regular file";
-            return pipeline::unreadable(id, &input.relative, input.format, reason);
-        }
-        Ok(metadata) => metadata.len(),
-        Err(err) => {
-            return pipeline::unreadable(id, &input.relative, input.format, &err.to_string());
-        }
-    };
-    // Checked before reading, so that an oversized file costs neither memory nor time.
-    if let Some(refused) = pipeline::refuse_by_size(id, &input.relative, input.format, size, limits)
-    {
-        return refused;
+/// A bar on a terminal while the documents are processed; nothing when standard error is
+/// not one, or with `--quiet`.
+struct ProgressDisplay {
+    quiet: bool,
+    /// Made when the run knows how many inputs it has.
+    bar: OnceLock<ProgressBar>,
+}
+
+impl batch::Progress for ProgressDisplay {
+    fn start(&self, inputs: usize) {
+        self.bar
+            .get_or_init(|| progress_bar(inputs as u64, self.quiet));
     }
-    match std::fs::read(&input.absolute) {
-        Ok(bytes) => {
-            pipeline::process_with_limits(id, &input.relative, input.format, &bytes, limits)
+
+    fn advance(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.inc(1);
         }
-        Err(err) => pipeline::unreadable(id, &input.relative, input.format, &err.to_string()),
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
-/// True when no input could be read at all: none were found, or every one failed to open.
 /// A bar on a terminal; nothing when standard error is not one, or with `--quiet`.
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
@@ -271,13 +188,6 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     let bar = ProgressBar::new(len).with_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
-}
-
-/// When a run that has lasted `elapsed` started, in seconds since the Unix epoch.
-fn unix_seconds(now: SystemTime, elapsed: Duration) -> u64 {
-    now.checked_sub(elapsed)
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]

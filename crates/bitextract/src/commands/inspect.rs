@@ -83,11 +83,11 @@ fn first_words<'t>(lines: &[&'t str], start: usize, end: usize) -> &'t str {
         .unwrap_or("")
 }
 
-fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> String {
+fn runs_report(text: &str, trace: &Trace) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out = String::new();
     let _ = writeln!(out, "Language runs ({} lines):", lines.len());
-    for run in runs {
+    for run in &trace.runs {
         let first = first_words(&lines, run.start, run.end);
         let _ = writeln!(
             out,
@@ -99,7 +99,7 @@ fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> Str
             excerpt(first)
         );
     }
-    for run in others {
+    for run in &trace.others {
         let first = first_words(&lines, run.start, run.end);
         let _ = writeln!(
             out,
@@ -109,6 +109,14 @@ fn runs_report(text: &str, runs: &[lang::Run], others: &[lang::OtherRun]) -> Str
             run.code,
             run.words,
             excerpt(first)
+        );
+    }
+    for &line in &trace.version_notes {
+        let _ = writeln!(
+            out,
+            "  line  {:>5}        version note  {}  (set aside)",
+            line + 1,
+            excerpt(lines[line].trim())
         );
     }
     out
@@ -175,11 +183,7 @@ fn document_report(doc: &Document, trace: &Trace, with_segments: bool) -> String
     }
     // The runs are the language stage's view of the text the document was built from.
     if let Some(extracted) = &trace.extracted {
-        let _ = write!(
-            out,
-            "\n{}",
-            runs_report(&extracted.text, &trace.runs, &trace.others)
-        );
+        let _ = write!(out, "\n{}", runs_report(&extracted.text, trace));
     }
     let pairs = doc.section_pairs().count();
     let _ = writeln!(

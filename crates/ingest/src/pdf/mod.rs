@@ -613,21 +613,38 @@ fn streams(pages: impl Iterator<Item = PageLayout>) -> Vec<Stream> {
 }
 
 /// Ranks the styles of the headings a document sets apart by their font: larger first, bold
-/// before regular at one size; one level per style.
+/// before regular at one size; one level per style. The title of a box (a note to readers)
+/// ranks with the headings that divide the body (the most prominent style that recurs),
+/// whose sibling it is whatever its font.
 fn ranked(headings: &[StyledHeading]) -> Vec<StyledLine> {
     // Sizes within half a point are one style.
     let style = |h: &StyledHeading| ((h.size * 2.0).round() as i64, h.bold);
-    let mut styles: Vec<(i64, bool)> = headings.iter().map(style).collect();
+    let mut styles: Vec<(i64, bool)> = headings
+        .iter()
+        .filter(|h| !h.heads_box)
+        .map(style)
+        .collect();
     styles.sort_by(|a, b| b.cmp(a));
+    let dividing = styles
+        .windows(2)
+        .find(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0]);
     styles.dedup();
+    let rank = |s: (i64, bool)| {
+        styles
+            .iter()
+            .position(|other| *other == s)
+            .map_or(u8::MAX, |rank| u8::try_from(rank + 1).unwrap_or(u8::MAX))
+    };
     headings
         .iter()
         .map(|h| StyledLine {
             line: h.line,
-            level: styles
-                .iter()
-                .position(|s| *s == style(h))
-                .map_or(u8::MAX, |rank| u8::try_from(rank + 1).unwrap_or(u8::MAX)),
+            level: match dividing {
+                Some(dividing) if h.heads_box => rank(dividing),
+                _ if h.heads_box => u8::try_from(styles.len() + 1).unwrap_or(u8::MAX),
+                _ => rank(style(h)),
+            },
         })
         .collect()
 }

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use conventions::{bullets, numbering};
+use conventions::{bullets, captions, numbering};
 
 use super::chars::{SOFT_HYPHEN, clean_line};
 use super::layout::Line;
@@ -24,6 +24,10 @@ const DEFAULT_LEADING: f64 = 1.2;
 const SHORT_LINE: f64 = 0.2;
 /// A line whose font is this much larger than the body font is a heading (when short).
 const HEADING_SIZE: f64 = 1.15;
+/// A line of prose has at least this many words, three quarters of them with letters.
+const MIN_PROSE_WORDS: usize = 8;
+/// Font sizes closer than this, in points, are one size.
+const SAME_SIZE: f64 = 0.5;
 /// Longest heading, in words.
 const MAX_HEADING_WORDS: usize = 15;
 /// Longest heading set apart by its font, in words: statistical releases and reports use
@@ -48,6 +52,9 @@ pub struct StyledHeading {
     pub size: f64,
     /// Set in bold.
     pub bold: bool,
+    /// Heads a box: text set smaller than the body (a note to readers, a sidebar), which
+    /// stands beside the body's sections rather than inside the one before it.
+    pub heads_box: bool,
 }
 
 /// Builds the running text of a document from its streams, with the lines that stand out
@@ -131,7 +138,7 @@ struct Measures {
 impl Measures {
     fn of(lines: &[Line]) -> Measures {
         let body_size = weighted_mode(lines.iter().map(|l| (l.size, l.text.len()))).unwrap_or(10.0);
-        let is_body = |l: &Line| (l.size - body_size).abs() < 0.5;
+        let is_body = |l: &Line| (l.size - body_size).abs() < SAME_SIZE;
         let pitch = weighted_mode(
             lines
                 .windows(2)
@@ -201,11 +208,28 @@ impl Measures {
         line.size >= self.body_size * HEADING_SIZE || (line.bold && !self.body_bold)
     }
 
+    /// A short line over prose set smaller than the body, in a font larger than that prose:
+    /// the title of a box (a note to readers, a sidebar), even in the body's own font. A
+    /// caption over a table or a chart ("Table 1") titles no box.
+    fn heads_box(&self, line: &Line, next: Option<&Line>) -> bool {
+        let words = line.text.split_whitespace().count();
+        next.is_some_and(|next| {
+            next.page == line.page
+                && next.size < self.body_size - SAME_SIZE
+                && line.size >= next.size * HEADING_SIZE
+                && is_prose(next)
+        }) && words <= MAX_HEADING_WORDS
+            && (self.is_short(line) || words <= 4)
+            && !ends_sentence_with_period(&line.text)
+            && !is_list_item(&line.text)
+            && !captions::is_caption(&line.text)
+    }
+
     /// A heading too long for one line, wrapped onto the next: same typography, full width.
     fn wraps_heading(&self, prev: &Line, next: &Line) -> bool {
         let heading_size = prev.size >= self.body_size * HEADING_SIZE;
         let same_style = if heading_size {
-            (prev.size - next.size).abs() < 0.5
+            (prev.size - next.size).abs() < SAME_SIZE
         } else {
             self.looks_like_heading(next) && !is_numbered_heading(&next.text)
         };
@@ -227,6 +251,16 @@ fn is_numbered_heading(text: &str) -> bool {
         && rest
             .find(|c| !c.is_whitespace())
             .is_some_and(char::is_uppercase)
+}
+
+/// A line of running prose: words, not the cells of a table row or the labels of a chart.
+fn is_prose(line: &Line) -> bool {
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let wordy = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words.len() >= MIN_PROSE_WORDS && wordy * 4 >= words.len() * 3
 }
 
 fn is_list_item(text: &str) -> bool {
@@ -286,7 +320,7 @@ fn stream_text(lines: &[Line], vocabulary: &Vocabulary) -> (String, Vec<StyledHe
     let mut headings = Vec::new();
     let mut line_count = 0;
     let mut previous: Option<&Line> = None;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let starts_line = match previous.map(|prev| break_between(prev, line, &measures)) {
             None => {
                 text.push_str(&line.text);
@@ -309,11 +343,13 @@ fn stream_text(lines: &[Line], vocabulary: &Vocabulary) -> (String, Vec<StyledHe
                 false
             }
         };
-        if starts_line && measures.is_heading(line) && measures.stands_out(line) {
+        let heads_box = measures.heads_box(line, lines.get(i + 1));
+        if starts_line && (heads_box || measures.is_heading(line) && measures.stands_out(line)) {
             headings.push(StyledHeading {
                 line: line_count,
                 size: line.size,
                 bold: line.bold,
+                heads_box,
             });
         }
         previous = Some(line);
@@ -548,6 +584,37 @@ mod tests {
         assert_eq!(headings.len(), 1, "{text}");
         assert_eq!(text_lines[headings[0].line], finding);
         assert!(headings[0].bold);
+    }
+
+    #[test]
+    fn a_body_font_line_over_smaller_text_heads_a_box() {
+        let body = "The use of at least one aid or assistive device increased with the severity of the disability reported";
+        let small = |text: &str, y: f64| Line {
+            size: 8.0,
+            ..line(text, y, 540.0)
+        };
+        // Most of the text is the body, in 10 points.
+        let mut lines: Vec<Line> = (0..8)
+            .map(|k| line(body, 800.0 - 12.0 * f64::from(k), 540.0))
+            .collect();
+        lines.extend([
+            line("Note to readers", 640.0, 140.0),
+            small(body, 620.0),
+            small(body, 611.0),
+            // The last line of a paragraph over smaller text ends a sentence: no heading.
+            line("as the survey shows.", 580.0, 200.0),
+            small(body, 560.0),
+            // A caption titles a table, and a table's rows are no prose.
+            line("Table 1", 520.0, 100.0),
+            small(body, 500.0),
+            line("Women and men, by age", 470.0, 200.0),
+            small("15 to 24 12.5 13.1 14.0 15.2 16.8 17.0 18.2 19.9", 450.0),
+        ]);
+        let (text, headings) = build_text_with_headings(&[Stream::Lines(lines)]);
+        let text_lines: Vec<&str> = text.split('\n').collect();
+        let found: Vec<&str> = headings.iter().map(|h| text_lines[h.line]).collect();
+        assert_eq!(found, ["Note to readers"]);
+        assert!(headings[0].heads_box);
     }
 
     #[test]

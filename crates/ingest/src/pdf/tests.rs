@@ -822,3 +822,34 @@ fn a_page_whose_content_is_cut_short_or_missing_makes_the_document_partial() {
             .all(|e| e.code == codes::PAGE_FAILED)
     );
 }
+
+#[test]
+fn the_title_of_a_box_ranks_with_the_headings_that_divide_the_body() {
+    use super::paragraphs::StyledHeading;
+    let styled = |line: usize, size: f64, bold: bool, heads_box: bool| StyledHeading {
+        line,
+        size,
+        bold,
+        heads_box,
+    };
+    let headings = [
+        styled(0, 24.0, true, false),
+        styled(4, 12.0, true, false),
+        styled(9, 12.0, true, false),
+        styled(14, 10.0, false, true),
+    ];
+    let levels: Vec<u8> = super::ranked(&headings).iter().map(|h| h.level).collect();
+    assert_eq!(levels, [1, 2, 2, 2]);
+    // Without headings that recur, the box ranks below every style.
+    let levels: Vec<u8> = super::ranked(
+        &headings[..2]
+            .iter()
+            .copied()
+            .chain([headings[3]])
+            .collect::<Vec<_>>(),
+    )
+    .iter()
+    .map(|h| h.level)
+    .collect();
+    assert_eq!(levels, [1, 2, 3]);
+}

@@ -16,8 +16,9 @@ use std::fs::{self, DirEntry, FileType};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
 use model::{SkippedFile, SourceFormat};
+
+use crate::BatchError;
 
 /// An input file found under the corpus root.
 #[derive(Debug, Clone)]
@@ -37,15 +38,17 @@ pub struct InputFile {
 /// Every entry under `root`, recursively, in path order: the inputs and the skipped entries.
 ///
 /// Fails only when `root` itself is not a directory that can be listed.
-pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
+pub fn discover(root: &Path) -> Result<(Vec<InputFile>, Vec<SkippedFile>), BatchError> {
     if !root.is_dir() {
-        bail!(
-            "corpus directory {} does not exist or is not a directory",
-            root.display()
-        );
+        return Err(BatchError::NoCorpus {
+            path: root.to_owned(),
+        });
     }
-    if let Err(err) = fs::read_dir(root) {
-        bail!("cannot list the corpus directory {}: {err}", root.display());
+    if let Err(source) = fs::read_dir(root) {
+        return Err(BatchError::UnlistedCorpus {
+            path: root.to_owned(),
+            source,
+        });
     }
     let mut walk = Walk {
         root_canonical: fs::canonicalize(root).unwrap_or_else(|_| root.to_owned()),

@@ -8,8 +8,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use anyhow::{Result, bail};
-
 /// One part of a corpus split into `count` parts, numbered from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
@@ -24,59 +22,126 @@ impl Shard {
     }
 }
 
+/// Text that is not `I/N` with `0 <= I < N`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected I/N with 0 <= I < N, e.g. 0/4, got {0:?}")]
+pub struct BadShard(String);
+
+/// Why a set of shards cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShardSetError {
+    /// An output made by a run over the whole corpus.
+    #[error("{name} is not the output of a sharded run (extract --shard I/N)")]
+    NotSharded {
+        /// The output, as named by the caller.
+        name: String,
+    },
+    /// A manifest whose shard cannot be read.
+    #[error("{name}: the manifest's shard: {source}")]
+    Unreadable {
+        /// The output.
+        name: String,
+        /// What is wrong with it.
+        source: BadShard,
+    },
+    /// Shards of splits into different numbers of parts.
+    #[error(
+        "the shards come from different splits: {first_name} is shard {first}, {name} is shard {shard}"
+    )]
+    DifferentSplits {
+        /// The first output.
+        first_name: String,
+        /// Its shard.
+        first: Shard,
+        /// An output of another split.
+        name: String,
+        /// Its shard.
+        shard: Shard,
+    },
+    /// One shard given twice.
+    #[error("shard {shard} is given twice: {first_name} and {name}")]
+    Twice {
+        /// The shard.
+        shard: Shard,
+        /// One output holding it.
+        first_name: String,
+        /// The other.
+        name: String,
+    },
+    /// No output at all.
+    #[error("no shards to merge")]
+    Empty,
+    /// Some parts of the split are not given.
+    #[error(
+        "incomplete set of shards: {} missing (all of 0/{count} to {}/{count} are needed)",
+        missing.join(", "),
+        count - 1
+    )]
+    Incomplete {
+        /// The missing parts, `I/N`.
+        missing: Vec<String>,
+        /// N.
+        count: u64,
+    },
+}
+
 /// Checks that the shards of outputs (named for messages, each with the shard its manifest
 /// records) are the N parts of one split, each once.
-pub fn check_complete(shards: &[(String, Option<String>)]) -> Result<()> {
+pub fn check_complete(shards: &[(String, Option<String>)]) -> Result<(), ShardSetError> {
     let mut parts: Vec<(Shard, &str)> = Vec::with_capacity(shards.len());
     for (name, shard) in shards {
         let Some(shard) = shard else {
-            bail!("{name} is not the output of a sharded run (extract --shard I/N)");
+            return Err(ShardSetError::NotSharded { name: name.clone() });
         };
-        let shard: Shard = shard
-            .parse()
-            .map_err(|err| anyhow::anyhow!("{name}: the manifest's shard: {err}"))?;
+        let shard: Shard = shard.parse().map_err(|source| ShardSetError::Unreadable {
+            name: name.clone(),
+            source,
+        })?;
         if let Some((first, first_name)) = parts.first()
             && first.count != shard.count
         {
-            bail!(
-                "the shards come from different splits: {first_name} is shard {first}, {name} is shard {shard}"
-            );
+            return Err(ShardSetError::DifferentSplits {
+                first_name: (*first_name).to_owned(),
+                first: *first,
+                name: name.clone(),
+                shard,
+            });
         }
         if let Some((_, other)) = parts.iter().find(|(s, _)| *s == shard) {
-            bail!("shard {shard} is given twice: {other} and {name}");
+            return Err(ShardSetError::Twice {
+                shard,
+                first_name: (*other).to_owned(),
+                name: name.clone(),
+            });
         }
         parts.push((shard, name));
     }
     let Some(&(first, _)) = parts.first() else {
-        bail!("no shards to merge");
+        return Err(ShardSetError::Empty);
     };
     let missing: Vec<String> = (0..first.count)
         .filter(|&index| parts.iter().all(|(s, _)| s.index != index))
         .map(|index| Shard { index, ..first }.to_string())
         .collect();
     if !missing.is_empty() {
-        bail!(
-            "incomplete set of shards: {} missing (all of 0/{n} to {}/{n} are needed)",
-            missing.join(", "),
-            first.count - 1,
-            n = first.count
-        );
+        return Err(ShardSetError::Incomplete {
+            missing,
+            count: first.count,
+        });
     }
     Ok(())
 }
 
 impl FromStr for Shard {
-    type Err = String;
+    type Err = BadShard;
 
-    fn from_str(text: &str) -> Result<Self, String> {
+    fn from_str(text: &str) -> Result<Self, BadShard> {
         let parsed = text
             .split_once('/')
             .and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)));
         match parsed {
             Some((index, count)) if index < count => Ok(Shard { index, count }),
-            _ => Err(format!(
-                "expected I/N with 0 <= I < N, e.g. 0/4, got {text:?}"
-            )),
+            _ => Err(BadShard(text.to_owned())),
         }
     }
 }

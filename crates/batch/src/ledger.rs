@@ -9,11 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result};
 use export::Dataset;
 use model::{Counts, Document, InputRecord, Kind, Status};
 use pipeline::join::{self, Profile, Scope};
 use rayon::prelude::*;
+
+use crate::BatchError;
 
 /// The counts of one written document.
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +43,10 @@ pub struct Ledger {
     records: BTreeMap<String, InputRecord>,
     /// Documents by id.
     documents: BTreeMap<String, Tally>,
-    profiles: Vec<Profile>,
+    /// Join profiles by source path: the join sees them in path order, whatever order the
+    /// documents came in (threads finish in any order, a shard's directory lists in any
+    /// order), since it breaks ties between equal candidates by position.
+    profiles: BTreeMap<String, Profile>,
 }
 
 /// What the ledger keeps of one document, made where the document is (on a worker thread).
@@ -90,14 +94,16 @@ impl Ledger {
         for record in entry.records {
             self.records.insert(record.path.clone(), record);
         }
-        self.profiles.extend(entry.profile);
+        if let Some(profile) = entry.profile {
+            self.profiles.insert(profile.path.clone(), profile);
+        }
     }
 
     /// Runs the join over the monolingual documents: each joined pair's bilingual document
     /// replaces its two in `dataset`, and files left apart get their warning. Call it from
     /// the worker pool: the pairs are joined in parallel.
-    pub fn join(&mut self, dataset: &Dataset, scope: Scope) -> Result<()> {
-        let profiles = std::mem::take(&mut self.profiles);
+    pub fn join(&mut self, dataset: &Dataset, scope: Scope) -> Result<(), BatchError> {
+        let profiles: Vec<Profile> = std::mem::take(&mut self.profiles).into_values().collect();
         let plan = join::plan(&profiles, scope);
         for (k, warning) in plan.left_apart {
             let mut doc = read(dataset, &profiles[k].id)?;
@@ -117,11 +123,11 @@ impl Ledger {
                 for id in [en, fr] {
                     dataset
                         .remove_document(id)
-                        .context("cannot remove a joined document")?;
+                        .map_err(BatchError::RemoveDocument)?;
                 }
                 Ok(Some(doc))
             })
-            .collect::<Result<_>>()?;
+            .collect::<Result<_, BatchError>>()?;
         for (doc, &(en, fr)) in joined.iter().zip(&plan.pairs) {
             let Some(doc) = doc else { continue };
             self.documents.remove(&profiles[en].id);
@@ -175,14 +181,18 @@ impl Ledger {
     }
 }
 
-fn read(dataset: &Dataset, id: &str) -> Result<Document> {
+fn read(dataset: &Dataset, id: &str) -> Result<Document, BatchError> {
     dataset
         .read_document(id)
-        .with_context(|| format!("cannot read back document {id}"))
+        .map_err(|source| BatchError::ReadDocument {
+            id: id.to_owned(),
+            source,
+        })
 }
 
-fn write(dataset: &Dataset, doc: &Document) -> Result<()> {
+/// Writes a document of the run (safe from several threads at once).
+pub(crate) fn write(dataset: &Dataset, doc: &Document) -> Result<(), BatchError> {
     dataset
         .write_document(doc)
-        .context("cannot write a document")
+        .map_err(BatchError::WriteDocument)
 }
