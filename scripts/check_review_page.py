@@ -10,7 +10,7 @@ duplicate's link leading to the pair kept (in its own document's view); the way 
 the list; and, when the dataset holds a
 document with markup in its text, that the markup shows as text and runs nothing.
 
-Usage: check_review_page.py DATASET [--document ID] [--hostile ID] [--screenshot PNG]
+Usage: check_review_page.py DATASET [--document ID] [--hostile ID] [--flagged] [--screenshot PNG]
 Prints what it checked as JSON; exits non-zero, saying why, when a check fails.
 """
 
@@ -119,8 +119,9 @@ def check_document(page, doc, header_height):
     return coloured
 
 
-def check_anywhere(page, documents):
-    """Flags, unaligned text and duplicates are shown in some document of the dataset."""
+def check_anywhere(page, documents, flagged):
+    """Flags (when a pair of the dataset has one), unaligned text and duplicates are shown in
+    some document of the dataset."""
     seen = {"flag": False, "gap": False, "duplicate": False}
     for doc_id in documents:
         page.goto(f"{page.url.split('#')[0]}#doc-{doc_id}")
@@ -140,8 +141,9 @@ def check_anywhere(page, documents):
             check(kept.is_visible() and kept.bounding_box()["y"] >= 0, f"a duplicate's link to {target} shows nothing")
             check("exported" in kept.inner_text() or "set aside" in kept.inner_text(), "the pair kept is not written")
             seen["duplicate"] = True
-    for what, found in seen.items():
-        check(found, f"no document of the dataset shows a {what}")
+    check(seen["flag"] or not flagged, "a pair is flagged, and no document shows its flag")
+    for what in ("gap", "duplicate"):
+        check(seen[what], f"no document of the dataset shows a {what}")
     return seen
 
 
@@ -157,6 +159,7 @@ def main():
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--document", help="id of the bilingual document to read (default: the first)")
     parser.add_argument("--hostile", help="id of a document whose text holds <script>")
+    parser.add_argument("--flagged", action="store_true", help="a document holds a flagged pair")
     parser.add_argument("--screenshot", type=Path, help="where to save the view of one document's pairs")
     args = parser.parse_args()
     root = args.dataset.resolve()
@@ -184,7 +187,7 @@ def main():
         if args.screenshot:
             # The first doubtful row, else the first row, a third of the way down the view.
             view = f"article#doc-{doc['id']}"
-            for kind in ("low", "gap", "mid", "high"):
+            for kind in ("low", "mid", "gap", "high"):
                 row = page.locator(f"{view} div.row.{kind}").first
                 if row.count():
                     break
@@ -192,7 +195,10 @@ def main():
             page.screenshot(path=str(args.screenshot))
         page.get_by_role("link", name="← All documents").first.click()
         check(page.locator("section.home").is_visible(), "the way back does not show the list")
-        seen = check_anywhere(page, documents)
+        flagged = args.flagged or any(
+            json.loads(line)["flags"] for line in (root / "segments.jsonl").open(encoding="utf-8")
+        )
+        seen = check_anywhere(page, documents, flagged)
         if args.hostile:
             check_hostile(page, args.hostile)
         browser.close()

@@ -1,76 +1,91 @@
 //! The review page as a person sees it in a browser: `scripts/check_review_page.py` opens
-//! `review.html` in headless Chromium (Debian's, driven by Playwright from `.venv/`) over the
-//! bundled corpus and a notice whose sentences hold `<script>`, and checks the list, a
-//! document's view, the colours, flags, unaligned text, duplicates and that the markup shows
-//! as text. It needs Chromium, so it runs in `make test-browser` (CI runs it), not in
-//! `make test`.
+//! `review.html` in headless Chromium (Debian's, driven by Playwright from `.venv/`) and
+//! checks the list, a document's view, the colours, flags, unaligned text, duplicates and
+//! that markup in a document shows as text. The dataset is the bundled corpus's, with one
+//! more document whose segments hold `<script>` and a pair of web addresses, the page
+//! written again by `bitextract review`. It needs Chromium, so it runs in
+//! `make test-browser` (CI runs it), not in `make test`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("list") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, &target).expect("copy");
-        }
-    }
+fn bitextract(args: &[&Path]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_bitextract"))
+        .args(args)
+        .output()
+        .expect("bitextract runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
-/// The bundled corpus and a notice with markup in an English and a French sentence.
-fn corpus_with_markup(dir: &Path) -> PathBuf {
-    let corpus = dir.join("corpus");
-    copy_tree(&repo_root().join("corpus"), &corpus);
-    let notice = fs::read_to_string(corpus.join("text/001_ca6471f58fe47377.txt")).expect("read");
-    let hostile = notice
-        .replacen(
-            "The Defence Policy and Planning (DPP) Division has",
-            "The <script>alert('en')</script> Defence Policy and Planning (DPP) Division has",
-            1,
-        )
-        .replacen(
-            "La Division Politique et plans de défense (DPP) est",
-            "La <script>alert('fr')</script> Division Politique et plans de défense (DPP) est",
-            1,
-        );
-    assert_ne!(hostile, notice, "the markup went in");
-    fs::create_dir_all(corpus.join("hostile")).expect("mkdir");
-    fs::write(corpus.join("hostile/notice.txt"), hostile).expect("write");
-    corpus
+/// A document of the dataset made hostile: markup in its first pair and in the text around
+/// it, and a pair of web addresses, which the `url-only` flag sets aside.
+fn hostile_copy(dataset: &Path, of: &str, id: &str) {
+    let path = dataset.join("documents").join(format!("{of}.json"));
+    let mut doc: Value =
+        serde_json::from_str(&fs::read_to_string(path).expect("read")).expect("JSON");
+    doc["id"] = json!(id);
+    let section = doc["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["segments"].as_array().is_some_and(|p| !p.is_empty()))
+        .expect("a section with pairs");
+    for lang in ["en", "fr"] {
+        let old = section["segments"][0][lang]
+            .as_str()
+            .expect("text")
+            .to_owned();
+        let new = format!("<script>alert('{lang}')</script> {old}");
+        let text = section[lang]["text"]
+            .as_str()
+            .expect("text")
+            .replacen(&old, &new, 1);
+        section[lang]["text"] = json!(text);
+        section["segments"][0][lang] = json!(new);
+    }
+    section["segments"]
+        .as_array_mut()
+        .expect("pairs")
+        .push(json!({
+            "en": "https://www.nato.int/cps/en/natohq/topics_52044.htm",
+            "fr": "https://www.nato.int/cps/fr/natohq/topics_52044.htm",
+            "confidence": 0.95
+        }));
+    let out = dataset.join("documents").join(format!("{id}.json"));
+    fs::write(out, serde_json::to_vec_pretty(&doc).expect("JSON")).expect("write");
 }
 
 #[test]
 #[ignore = "needs Chromium and Playwright (scripts/setup.sh): run by make test-browser"]
 fn a_person_reads_the_review_page_in_a_browser() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = corpus_with_markup(dir.path());
     let dataset = dir.path().join("dataset");
-    let extract = Command::new(env!("CARGO_BIN_EXE_bitextract"))
-        .arg("extract")
-        .arg(&corpus)
-        .arg("-o")
-        .arg(&dataset)
-        .arg("--quiet")
-        .output()
-        .expect("bitextract runs");
+    let corpus = repo_root().join("corpus");
+    bitextract(&[
+        Path::new("extract"),
+        &corpus,
+        Path::new("-o"),
+        &dataset,
+        Path::new("-q"),
+    ]);
+    hostile_copy(&dataset, "text-001-ca6471f58fe47377", "hostile-notice");
+    bitextract(&[Path::new("review"), &dataset]);
+    let page = fs::read_to_string(dataset.join("review.html")).expect("the page");
     assert!(
-        extract.status.success(),
-        "{}",
-        String::from_utf8_lossy(&extract.stderr)
-    );
-    let segments = fs::read_to_string(dataset.join("segments.jsonl")).expect("segments");
-    assert!(
-        segments.contains("<script>alert('en')</script>"),
-        "a segment pair holds the markup"
+        page.contains("&lt;script&gt;alert(&#39;en&#39;)"),
+        "the markup is in the page"
     );
 
     let python = std::env::var_os("BITEXTRACT_PYTHON")
@@ -80,7 +95,7 @@ fn a_person_reads_the_review_page_in_a_browser() {
     let output = Command::new(&python)
         .arg(repo_root().join("scripts/check_review_page.py"))
         .arg(&dataset)
-        .args(["--hostile", "hostile-notice", "--screenshot"])
+        .args(["--hostile", "hostile-notice", "--flagged", "--screenshot"])
         .arg(&screenshot)
         .output()
         .unwrap_or_else(|err| panic!("{} runs: {err}", python.display()));
@@ -89,8 +104,9 @@ fn a_person_reads_the_review_page_in_a_browser() {
         "the review page fails in the browser: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(report["documents"], 14);
+    assert_eq!(report["flag"], true, "{report}");
     assert!(report["rows_coloured"].as_u64() > Some(10), "{report}");
     let png = fs::read(&screenshot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG"), "the screenshot is a PNG");

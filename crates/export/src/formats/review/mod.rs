@@ -172,6 +172,13 @@ fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A confidence as a whole percentage, rounded down so that the figure shown agrees with the
+/// colour: 0.8996 is "89%", amber, not "90%". The product is nudged up by far less than a
+/// unit in the last place shown, so that 0.29 (28.999… in binary) is "29%".
+fn percent(confidence: f64) -> f64 {
+    (confidence * 100.0 + 1e-9).floor()
+}
+
 /// Text as HTML paragraphs: a blank line ends a paragraph, a line break inside one is kept.
 fn paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
@@ -584,7 +591,7 @@ fn section_view(out: &mut String, doc: &str, section: &Section, outcomes: &[Pair
         let _ = write!(
             out,
             "<span class=\"conf\">section {:.0}%</span>",
-            section.confidence * 100.0
+            percent(section.confidence)
         );
     } else {
         out.push_str("<span class=\"conf\">one language</span>");
@@ -679,7 +686,7 @@ fn pair_row(out: &mut String, id: &str, pair: &SegmentPair, outcome: Option<&Pai
         escape(&pair_element_id(id)),
         escape(&pair.en),
         escape(&pair.fr),
-        confidence * 100.0
+        percent(confidence)
     );
     for flag in outcome.into_iter().flat_map(|o| o.flags.iter()) {
         let _ = write!(
@@ -735,6 +742,14 @@ mod tests {
             en < out.find("Administrateur").expect("French text"),
             "English first"
         );
+    }
+
+    #[test]
+    fn percentages_round_down_to_agree_with_the_colour_bands() {
+        assert_eq!(percent(0.8996), 89.0);
+        assert_eq!(percent(0.9), 90.0);
+        assert_eq!(percent(1.0), 100.0);
+        assert_eq!(percent(0.29), 29.0);
     }
 
     #[test]
