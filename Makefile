@@ -5,7 +5,7 @@ OUT ?= dataset
 EXTRACT_ARGS ?=
 CARGO ?= cargo
 
-.PHONY: setup build extract test test-python wheel test-hostile bench fuzz schema score clean
+.PHONY: setup build extract test test-python wheel test-browser test-hostile bench fuzz schema score clean
 
 # Installs what the tests need beyond Rust (translate-toolkit in .venv/); idempotent.
 setup:
@@ -33,6 +33,11 @@ test-python: setup
 # A release wheel of the Python package in target/wheels/ (`pip install target/wheels/…`).
 wheel: setup
 	$(VENV)/bin/maturin build --release
+
+# The review page in headless Chromium, as a person sees it (tests/review_browser.rs); setup
+# installs Chromium and Playwright.
+test-browser: setup
+	$(CARGO) test -p bitextract --test review_browser -- --ignored
 
 # Stage benchmarks, whole runs at scale, pdftotext as the reference, peak memory.
 bench:

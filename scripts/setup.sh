@@ -13,15 +13,22 @@ for component in rustfmt clippy; do
 done
 
 # A project-local virtualenv (.venv/, ignored by git) holds what the tests run in Python:
-# translate-toolkit, an established TMX reader, reads the TMX export back; maturin builds
-# the Python package into it, and pytest runs its tests, the scale-out recipe's on Dask
-# (dask.bag and a distributed LocalCluster).
-PYTHON_TEST_PACKAGES=(
-    "translate-toolkit==3.20.4"
-    "maturin==1.16.0"
-    "pytest==9.2.0"
+# the tools users read every export with (translate-toolkit for the TMX, Hugging Face
+# datasets, pandas on pyarrow and DuckDB for the JSONL, Parquet and CSV files), Playwright
+# to render the review page in the system's Chromium, maturin to build the Python package
+# into it, and pytest for its tests and the scale-out recipe's on Dask (dask.bag and a
+# distributed LocalCluster).
+PYTHON_PACKAGES=(
+    translate-toolkit==3.20.4
+    datasets==5.2.0
+    pandas==3.1.1
+    pyarrow==26.0.1
+    duckdb==2.0.1
+    playwright==1.65.2
+    maturin==1.16.0
+    pytest==9.2.0
     "dask[bag]==2026.8.0"
-    "distributed==2026.8.0"
+    distributed==2026.8.0
 )
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$repo_root/.venv"
@@ -29,8 +36,19 @@ if ! command -v python3 >/dev/null 2>&1; then
     echo "setup: python3 not found; install Python 3 (with its venv module) first" >&2
     exit 1
 fi
-if [[ ! -x "$venv/bin/python" ]]; then
-    python3 -m venv "$venv"
+installed="$venv/.installed"
+if [[ "$(cat "$installed" 2>/dev/null)" != "${PYTHON_PACKAGES[*]}" ]]; then
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_PACKAGES[@]}"
+    echo "${PYTHON_PACKAGES[*]}" >"$installed"
 fi
-# Idempotent: pip installs only what is missing or pinned at another version.
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_TEST_PACKAGES[@]}"
+
+# The browser test uses Debian's Chromium (Playwright downloads no browser of its own).
+if ! command -v chromium >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        apt-get install -y chromium >/dev/null 2>&1 ||
+            { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
+    else
+        echo "setup: chromium not found; install it to run make test-browser" >&2
+    fi
+fi

@@ -52,7 +52,7 @@ fn version_names_the_tool() {
 #[test]
 fn usage_errors_exit_with_2() {
     for args in [
-        &["extract", "--formats", "csv"][..],
+        &["extract", "--formats", "xlsx"][..],
         &["extract", "--min-confidence", "2"],
         &["extract", "--no-such-flag"],
         &["frobnicate"],
@@ -208,4 +208,115 @@ fn align_links_two_small_files() {
     ]));
     assert_eq!(tsv.lines().count(), 3);
     assert!(tsv.lines().all(|l| l.split('\t').count() == 5));
+}
+
+#[test]
+fn completions_and_the_manual_page_are_printed() {
+    let bash = bitextract(&["completions", "bash"]);
+    assert!(bash.status.success());
+    let script = stdout(&bash);
+    assert!(script.contains("_bitextract") && script.contains("--keep-duplicates"));
+    assert_eq!(
+        bitextract(&["completions", "tcsh-and-more"]).status.code(),
+        Some(2)
+    );
+    let man = bitextract(&["man"]);
+    assert!(man.status.success());
+    let page = stdout(&man);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH bitextract"),
+        "{page}"
+    );
+    for expected in [
+        "bitextract\\-extract",
+        "\\-\\-min\\-confidence",
+        "bitextract\\-review",
+    ] {
+        assert!(page.contains(expected), "{expected} in the manual page");
+    }
+}
+
+#[test]
+fn the_json_summary_goes_to_standard_output() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let corpus = repo_root().join("corpus");
+    let output = bitextract(&[
+        "extract",
+        corpus.to_str().expect("utf-8"),
+        "-o",
+        out.path().to_str().expect("utf-8"),
+        "--json",
+        "--formats",
+        "jsonl",
+    ]);
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["counts"]["documents"], 13);
+    assert_eq!(report["export"]["formats"], serde_json::json!(["jsonl"]));
+    assert_eq!(report["failures"]["empty"][0]["path"], "broken/empty.pdf");
+    assert!(report["export"]["exported_pairs"].as_u64() > Some(0));
+    assert_eq!(
+        bitextract(&["extract", "--json", "--quiet"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn extract_dash_reads_the_files_to_extract_from_standard_input() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bitextract"))
+        .current_dir(repo_root())
+        .args(["extract", "-", "--quiet", "--formats", "jsonl", "-o"])
+        .arg(out.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("bitextract runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"corpus/text/001_ca6471f58fe47377.txt\n./corpus/MANIFEST.json\n")
+        .expect("written");
+    assert!(child.wait().expect("exits").success());
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("manifest.json")).expect("manifest"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        manifest["inputs"][0]["path"],
+        "corpus/text/001_ca6471f58fe47377.txt"
+    );
+    assert_eq!(manifest["inputs"].as_array().map(Vec::len), Some(1));
+    assert_eq!(manifest["skipped"][0]["path"], "corpus/MANIFEST.json");
+}
+
+#[test]
+fn review_writes_the_page_of_an_existing_dataset() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dataset = out.path().join("dataset");
+    let corpus = repo_root().join("corpus");
+    let extract = bitextract(&[
+        "extract",
+        corpus.to_str().expect("utf-8"),
+        "-o",
+        dataset.to_str().expect("utf-8"),
+        "--quiet",
+        "--formats",
+        "tmx",
+    ]);
+    assert!(extract.status.success());
+    assert!(!dataset.join("review.html").exists());
+    let review = bitextract(&["review", dataset.to_str().expect("utf-8")]);
+    assert!(review.status.success());
+    assert_eq!(
+        stdout(&review).trim(),
+        dataset.join("review.html").to_string_lossy()
+    );
+    let page = std::fs::read_to_string(dataset.join("review.html")).expect("the page");
+    assert!(page.contains("Officer, Defence Policy"));
+    let missing = bitextract(&["review", "/nonexistent/dataset"]);
+    assert_eq!(missing.status.code(), Some(1));
 }

@@ -205,11 +205,12 @@ fn monolingual_notices_have_no_french_side() {
 }
 
 #[test]
-fn sections_jsonl_has_one_line_per_section_pair_in_document_then_section_order() {
+fn sections_jsonl_has_one_line_per_distinct_section_pair_in_document_then_section_order() {
     let manifest = manifest();
     let lines = fs::read_to_string(dataset().join("sections.jsonl")).expect("sections.jsonl");
     // (document id, section index) of every line, in file order.
     let mut keys: Vec<(String, u64)> = Vec::new();
+    let mut occurrences = 0;
     for line in lines.lines() {
         let value: Value = serde_json::from_str(line).expect("one JSON object per line");
         assert!(value["en"].is_string() && value["fr"].is_string());
@@ -231,10 +232,16 @@ fn sections_jsonl_has_one_line_per_section_pair_in_document_then_section_order()
             (&value["en"], &value["fr"])
         );
         keys.push((doc, index));
+        occurrences += value["count"].as_u64().expect("count");
     }
     assert_eq!(
         keys.len() as u64,
-        manifest["counts"]["section_pairs"].as_u64().expect("count")
+        manifest["export"]["section_pairs"].as_u64().expect("count")
+    );
+    assert_eq!(
+        Some(occurrences),
+        manifest["counts"]["section_pairs"].as_u64(),
+        "every section pair is a line or counted in one"
     );
     assert!(
         keys.windows(2).all(|w| w[0] < w[1]),

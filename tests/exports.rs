@@ -1,7 +1,7 @@
 //! The dataset files as their consumers see them: determinism across runs, every document
-//! valid against the committed JSON Schema, and the TMX and JSONL read back by established
-//! readers (translate-toolkit's TMX reader and Python's json module, installed in `.venv/`
-//! by `scripts/setup.sh`).
+//! valid against the committed JSON Schema, and every format read back by established
+//! readers (translate-toolkit's TMX reader, Python's json and csv modules, Hugging Face
+//! `datasets`, pandas on pyarrow, DuckDB; installed in `.venv/` by `scripts/setup.sh`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -86,6 +86,11 @@ fn two_runs_give_byte_identical_files() {
         "bitext.tmx",
         "bitext.en",
         "bitext.fr",
+        "bitext.jsonl",
+        "segments.parquet",
+        "notices.parquet",
+        "notices.csv",
+        "review.html",
     ] {
         assert!(one.contains_key(expected), "{expected} written: {names:?}");
     }
@@ -148,19 +153,23 @@ fn the_schema_rejects_a_document_that_breaks_the_contract() {
     assert!(!validator.is_valid(&doc));
 }
 
-/// The Python that has translate-toolkit: `$BITEXTRACT_PYTHON`, or `.venv/` made by setup.
+/// The Python that has the readers: `$BITEXTRACT_PYTHON`, or `.venv/` made by setup.
 fn python() -> PathBuf {
     let python = std::env::var_os("BITEXTRACT_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join(".venv/bin/python"));
-    let has_toolkit = Command::new(&python)
-        .args(["-c", "import translate.storage.tmx"])
+    let has_readers = Command::new(&python)
+        .args([
+            "-c",
+            "import translate.storage.tmx, datasets, pandas, pyarrow",
+        ])
         .output()
         .is_ok_and(|o| o.status.success());
     assert!(
-        has_toolkit,
-        "{} cannot import translate-toolkit, which these tests read the TMX with: \
-         run scripts/setup.sh (or point BITEXTRACT_PYTHON at a Python that has it)",
+        has_readers,
+        "{} cannot import translate-toolkit, datasets, pandas and pyarrow, which these tests \
+         read the dataset with: run scripts/setup.sh (or point BITEXTRACT_PYTHON at a Python \
+         that has them)",
         python.display()
     );
     python
@@ -190,13 +199,61 @@ fn jsonl_lines(path: &Path) -> Vec<Value> {
 }
 
 #[test]
-fn the_corpus_tmx_round_trips_through_translate_toolkit() {
+fn every_format_of_the_corpus_reads_back_in_its_consumers_tools() {
     let counts = check_with_python_readers(dataset());
     let segments = jsonl_lines(&dataset().join("segments.jsonl"));
     let sections = jsonl_lines(&dataset().join("sections.jsonl"));
-    assert_eq!(counts["tmx_units"], segments.len());
+    let manifest: Value =
+        serde_json::from_str(&fs::read_to_string(dataset().join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let set_aside = segments
+        .iter()
+        .filter(|s| !s["flags"].as_array().expect("flags").is_empty())
+        .count();
+    let exported = segments.len() - set_aside;
+    assert_eq!(counts["segments"], segments.len());
     assert_eq!(counts["sections"], sections.len());
     assert!(!sections.is_empty());
+    for reader in ["tmx_units", "datasets_rows", "parquet_rows"] {
+        assert_eq!(counts[reader], exported, "{reader}: {counts}");
+    }
+    assert_eq!(manifest["export"]["exported_pairs"], exported);
+    assert_eq!(manifest["export"]["set_aside_pairs"], set_aside);
+    let documents = manifest["counts"]["documents"].as_u64().expect("count");
+    assert_eq!(counts["csv_rows"], documents);
+    // Every pair of the documents is accounted for: a line, or folded into one's count.
+    let occurrences: u64 = segments
+        .iter()
+        .map(|s| s["count"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(
+        Some(occurrences),
+        manifest["counts"]["segment_pairs"].as_u64()
+    );
+    assert!(
+        segments.len() < occurrences as usize,
+        "the corpus holds each notice twice (PDF and text): duplicates are folded"
+    );
+}
+
+#[test]
+fn duplicates_are_kept_on_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    extract(
+        &repo_root().join("corpus"),
+        dir.path(),
+        &["--keep-duplicates", "--formats", "jsonl", "--quiet"],
+    );
+    let segments = jsonl_lines(&dir.path().join("segments.jsonl"));
+    let manifest: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("manifest.json")).expect("read"))
+            .expect("manifest");
+    assert_eq!(
+        Some(segments.len() as u64),
+        manifest["counts"]["segment_pairs"].as_u64()
+    );
+    assert!(segments.iter().all(|s| s["count"] == 1));
+    assert_eq!(manifest["export"]["keep_duplicates"], true);
 }
 
 fn side(heading: &str, text: &str) -> Option<SectionSide> {
@@ -207,11 +264,7 @@ fn side(heading: &str, text: &str) -> Option<SectionSide> {
 }
 
 fn pair(en: &str, fr: &str, confidence: f64) -> SegmentPair {
-    SegmentPair {
-        en: en.to_owned(),
-        fr: fr.to_owned(),
-        confidence,
-    }
+    SegmentPair::new(en, fr, confidence)
 }
 
 /// A document whose segments hold what XML, JSON and line-based formats each find hard.
@@ -283,8 +336,11 @@ fn hard_characters_round_trip_through_translate_toolkit_and_the_schema() {
     };
     dataset.finish(manifest).expect("finished");
     let counts = check_with_python_readers(&root);
-    assert_eq!(counts["tmx_units"], 6);
-    assert_eq!(counts["segments"], 6);
+    assert_eq!(
+        counts["tmx_units"], 3,
+        "the two documents' pairs, each once"
+    );
+    assert_eq!(counts["segments"], 3);
     assert_eq!(assert_documents_valid(&root), 2);
     let first = &jsonl_lines(&root.join("segments.jsonl"))[0];
     assert_eq!(first["doc"], "notice-a");

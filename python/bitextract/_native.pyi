@@ -110,6 +110,7 @@ def extract(
     jobs: Optional[int] = None,
     formats: Optional[Sequence[str]] = None,
     min_confidence: float = 0.0,
+    keep_duplicates: bool = False,
     shard: Optional[str] = None,
     allow_empty: bool = False,
     **limits: Unpack[Limits],
@@ -117,9 +118,10 @@ def extract(
     """Runs every input under ``corpus`` into a dataset in ``out``, as ``bitextract
     extract`` does, and returns the manifest as written.
 
-    ``jobs`` worker threads (one per core by default); ``formats`` among ``"jsonl"``,
-    ``"tmx"``, ``"moses"`` (all by default); pairs below ``min_confidence`` are left out of
-    the corpus-wide files; ``shard="I/N"`` processes one part of the corpus;
+    ``jobs`` worker threads (one per core by default); ``formats`` among the names
+    ``bitextract extract --formats`` takes (all by default); pairs below ``min_confidence``
+    are left out of the corpus-wide files, which hold each pair once unless
+    ``keep_duplicates``; ``shard="I/N"`` processes one part of the corpus;
     ``allow_empty`` lets a run that read nothing replace a dataset. Raises
     :class:`RunError` when the run cannot happen, ``ValueError`` for a bad option.
     """
@@ -136,6 +138,7 @@ def join_and_write(
     *,
     formats: Optional[Sequence[str]] = None,
     min_confidence: float = 0.0,
+    keep_duplicates: bool = False,
     allow_empty: bool = False,
     jobs: Optional[int] = None,
 ) -> Summary:

@@ -83,6 +83,7 @@ def extract(
     shard: Optional[str] = None,
     formats: Optional[Sequence[str]] = None,
     min_confidence: float = 0.0,
+    keep_duplicates: bool = False,
     allow_empty: bool = False,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     **limits: Unpack[Limits],
@@ -97,5 +98,6 @@ def extract(
         found,
         formats=formats,
         min_confidence=min_confidence,
+        keep_duplicates=keep_duplicates,
         allow_empty=allow_empty,
     )

@@ -129,11 +129,7 @@ impl Alignment {
     pub fn segment_pairs(&self) -> Vec<SegmentPair> {
         self.links
             .iter()
-            .map(|link| SegmentPair {
-                en: self.en_text(link),
-                fr: self.fr_text(link),
-                confidence: link.confidence,
-            })
+            .map(|link| SegmentPair::new(self.en_text(link), self.fr_text(link), link.confidence))
             .collect()
     }
 }

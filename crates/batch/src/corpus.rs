@@ -62,7 +62,40 @@ impl Corpus {
     /// Fails only when `root` itself is not a directory that can be listed.
     pub fn discover(root: &Path, shard: Option<Shard>) -> Result<Corpus, BatchError> {
         let started = Instant::now();
-        let (found, mut skipped) = walk(root)?;
+        let (found, skipped) = walk(root)?;
+        Ok(Corpus::of_found(root, found, skipped, shard, started))
+    }
+
+    /// The inputs a caller listed (paths given rather than a corpus walked), as
+    /// [`discover`](Self::discover) gives a corpus's: `root` names where they came from,
+    /// `files` are in path order.
+    pub fn listed(root: &Path, files: Vec<ListedFile>, shard: Option<Shard>) -> Corpus {
+        let started = Instant::now();
+        let mut found = Vec::new();
+        let mut skipped = Vec::new();
+        for file in files {
+            match file.format {
+                Ok(format) => found.push(Found {
+                    relative_bytes: file.relative_bytes,
+                    absolute: file.absolute,
+                    verdict: Verdict::Input(format),
+                }),
+                Err(reason) => skipped.push(SkippedFile {
+                    path: readable(&file.relative_bytes),
+                    reason,
+                }),
+            }
+        }
+        Corpus::of_found(root, found, skipped, shard, started)
+    }
+
+    fn of_found(
+        root: &Path,
+        found: Vec<Found>,
+        mut skipped: Vec<SkippedFile>,
+        shard: Option<Shard>,
+        started: Instant,
+    ) -> Corpus {
         let paths: Vec<&[u8]> = found.iter().map(|f| f.relative_bytes.as_slice()).collect();
         // Ids come from the whole corpus, so a document has the same id in any shard.
         let ids = pipeline::assign_ids(&paths);
@@ -84,14 +117,26 @@ impl Corpus {
             })
             .collect();
         skipped.retain(|file| shard.is_none_or(|s| s.holds(&file.path)));
-        Ok(Corpus {
+        Corpus {
             root: root.to_owned(),
             shard,
             inputs,
             skipped,
             started,
-        })
+        }
     }
+}
+
+/// A file a caller lists as an input: its path as given (bytes, for the document id), the
+/// path to open, and its format or why it is not read.
+#[derive(Debug, Clone)]
+pub struct ListedFile {
+    /// The path as listed.
+    pub relative_bytes: Vec<u8>,
+    /// Path to open.
+    pub absolute: PathBuf,
+    /// Its format, or why it is skipped.
+    pub format: Result<SourceFormat, String>,
 }
 
 /// Every entry under `root`, recursively, in path order: the inputs found, and the skipped
@@ -271,7 +316,7 @@ impl Walk {
 }
 
 /// A path's bytes for people: UTF-8 as is, any other byte as `\xHH`.
-fn readable(bytes: &[u8]) -> String {
+pub fn readable(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         out.push_str(chunk.valid());

@@ -37,6 +37,17 @@ pub fn extract(
     progress: &dyn Progress,
 ) -> Result<Manifest, BatchError> {
     let corpus = Corpus::discover(corpus, options.shard)?;
+    extract_corpus(&corpus, output, options, progress)
+}
+
+/// Runs the inputs of a corpus already found (walked by [`Corpus::discover`], or listed by
+/// the caller: [`Corpus::listed`]) into a dataset in `output`, as [`extract`] does.
+pub fn extract_corpus(
+    corpus: &Corpus,
+    output: &Path,
+    options: &ExtractOptions,
+    progress: &dyn Progress,
+) -> Result<Manifest, BatchError> {
     let writer = DatasetWriter::create(output, options.export.clone(), options.jobs)?;
     progress.start(corpus.inputs.len());
     writer.install(|| {
@@ -47,5 +58,5 @@ pub fn extract(
         })
     })?;
     progress.finish();
-    writer.finish(&corpus, options.allow_empty)
+    writer.finish(corpus, options.allow_empty)
 }

@@ -42,8 +42,8 @@ use std::path::PathBuf;
 
 use export::ExportError;
 
-pub use crate::corpus::{Corpus, InputFile};
-pub use crate::extract::{ExtractOptions, extract};
+pub use crate::corpus::{Corpus, InputFile, ListedFile};
+pub use crate::extract::{ExtractOptions, extract, extract_corpus};
 pub use crate::limits::LimitSettings;
 pub use crate::merge::merge;
 pub use crate::process::{Data, join_pair, on_worker_stack, process_file, process_input};
@@ -150,7 +150,9 @@ pub enum BatchError {
     #[error(transparent)]
     Shards(#[from] ShardSetError),
     /// The shards were written with different export options.
-    #[error("the shards were written with different --formats or --min-confidence")]
+    #[error(
+        "the shards were written with different --formats, --min-confidence or --keep-duplicates"
+    )]
     DifferentOptions,
     /// Two documents of one id were given.
     #[error("document {id} is given twice")]

@@ -5,11 +5,11 @@
 //! all shards: the files a shard could not join (their names did not route them together,
 //! or only content ties them) are joined here, as one run would.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use export::{ExportOptions, Format};
+use export::ExportOptions;
 use model::{Document, Manifest, Timings};
 use pipeline::join::Scope;
 
@@ -53,18 +53,7 @@ fn read_manifest(shard: &Path) -> Result<Manifest, BatchError> {
 
 /// The export options every shard was written with; shards that differ cannot be merged.
 fn common_options(manifests: &[Manifest]) -> Result<ExportOptions, BatchError> {
-    let options_of = |manifest: &Manifest| -> Result<ExportOptions, BatchError> {
-        let formats = manifest
-            .export
-            .formats
-            .iter()
-            .map(|name| name.parse::<Format>())
-            .collect::<Result<BTreeSet<_>, _>>()?;
-        Ok(ExportOptions {
-            formats,
-            min_confidence: manifest.export.min_confidence,
-        })
-    };
+    let options_of = |manifest: &Manifest| ExportOptions::of(&manifest.export);
     let mut all = manifests.iter().map(options_of);
     let first = all.next().unwrap_or_else(|| Ok(ExportOptions::default()))?;
     for options in all {
@@ -141,8 +130,12 @@ fn merge_manifests(manifests: Vec<Manifest>) -> Manifest {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::BTreeSet;
+
+    use export::Format;
     use model::{InputRecord, SkippedFile, SourceFormat, Status};
+
+    use super::*;
 
     fn manifest(paths: &[&str], skipped: &[&str], started: u64, seconds: f64) -> Manifest {
         Manifest {

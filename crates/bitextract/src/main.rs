@@ -16,6 +16,7 @@
 //! the command is reported once, as an error.
 
 mod commands;
+mod listed;
 mod summary;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,6 +29,8 @@ Examples:
   bitextract extract corpus -o dataset
   bitextract extract notices/ -o out --jobs 4 --formats tmx,moses --min-confidence 0.7
   bitextract inspect corpus/text/001_ca6471f58fe47377.txt
+  bitextract review dataset      (then open dataset/review.html)
+  bitextract completions bash > ~/.local/share/bash-completion/completions/bitextract
   bitextract schema > schema/document.schema.json
 
 Exit codes:
@@ -36,10 +39,10 @@ Exit codes:
   2  usage error";
 
 /// Turns bilingual English/French documents (PDF, text, HTML, Markdown, DOCX) into aligned EN/FR datasets:
-/// per-document JSON, JSONL, TMX and Moses files.
+/// per-document JSON, JSONL, TMX, Moses, Parquet and CSV files and a review page.
 #[derive(clap::Parser)]
 #[command(name = "bitextract", version, about, after_help = EXAMPLES)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: commands::Command,
 }

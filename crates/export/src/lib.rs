@@ -3,10 +3,19 @@
 //! Entry point: [`Dataset`]. [`Dataset::create`] checks the output directory and opens a
 //! staging directory beside it, [`Dataset::write_document`] writes one
 //! `documents/<id>.json` as soon as the document is ready (so a batch streams), and
-//! [`Dataset::finish`] writes the corpus-wide files of the selected [`Format`]s
-//! (`sections.jsonl`, `segments.jsonl`, `bitext.tmx`, `bitext.en`/`bitext.fr`) in one pass
-//! over the documents read back one at a time in id order, writes `manifest.json`, and
-//! swaps the staging directory in place of the output directory.
+//! [`Dataset::finish`] writes the corpus-wide files of the selected [`Format`]s, writes
+//! `manifest.json`, and swaps the staging directory in place of the output directory.
+//! [`write_review`] writes `review.html` into an existing dataset.
+//!
+//! The corpus-wide files are written in two passes over the documents read back one at a
+//! time in id order: the first counts each pair's exact and near duplicates across the corpus
+//! (`duplicates`), the second flags each pair's quality (`flags`) and hands the documents
+//! and their distinct pairs to each format through one trait (`sink::Sink`; one module per
+//! format under `formats/`). `sections.jsonl` and `segments.jsonl` hold every distinct pair
+//! with its count, documents and flags; the files made for use (TMX, Moses, `bitext.jsonl`,
+//! `segments.parquet`) hold the distinct pairs without a flag; `notices.csv` and
+//! `notices.parquet` one row per document; `review.html` the page to read them. Documents
+//! keep every pair.
 //!
 //! So the output is deterministic whatever order the documents were produced in, holds this
 //! run's files only (no stale document of an earlier run), and an interrupted run leaves the
@@ -17,28 +26,43 @@
 //! A directory that is not empty and holds no `manifest.json` is not a dataset: it is never
 //! replaced. [`document_schema`] gives the JSON Schema of a document.
 //!
-//! This crate decides how the files look, not what goes into a document.
+//! ```no_run
+//! use export::{Dataset, ExportOptions};
+//! # fn run(documents: &[model::Document], manifest: model::Manifest) -> Result<(), export::ExportError> {
+//! let dataset = Dataset::create("dataset".as_ref(), ExportOptions::default())?;
+//! for doc in documents {
+//!     dataset.write_document(doc)?;
+//! }
+//! let manifest = dataset.finish(manifest)?;
+//! println!("{} pairs exported", manifest.export.exported_pairs);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! This crate decides how the files look and which pairs they hold, not what goes into a
+//! document.
 
 mod atomic;
 mod corpus;
-mod jsonl;
+mod duplicates;
+mod flags;
+mod formats;
 mod lock;
-mod moses;
 mod pairs;
 mod schema;
+mod sink;
 mod text;
-mod tmx;
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
-use std::str::FromStr;
 
 use model::{Document, Manifest};
 
 use crate::atomic::write_atomically;
-use crate::corpus::CorpusFiles;
+use crate::corpus::DocumentFile;
+pub use crate::formats::{Format, UnknownFormat};
 use crate::lock::OutputLock;
 pub use crate::schema::{DOCUMENT_SCHEMA_PATH, document_schema};
 
@@ -110,49 +134,18 @@ pub mod files {
     pub const MOSES_EN: &str = "bitext.en";
     /// French side of the segment pairs, one per line.
     pub const MOSES_FR: &str = "bitext.fr";
+    /// The segment pairs in the translation layout, one JSON object per line.
+    pub const TRANSLATION: &str = "bitext.jsonl";
+    /// The segment pairs as a Parquet table.
+    pub const SEGMENTS_PARQUET: &str = "segments.parquet";
+    /// One row per document with its notice's fields, as a Parquet table.
+    pub const NOTICES_PARQUET: &str = "notices.parquet";
+    /// One row per document with its notice's fields, as CSV.
+    pub const NOTICES_CSV: &str = "notices.csv";
+    /// The page to review the dataset in a browser.
+    pub const REVIEW: &str = "review.html";
     /// The run's manifest.
     pub const MANIFEST: &str = "manifest.json";
-}
-
-/// A corpus-wide output format. `documents/` and `manifest.json` are always written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Format {
-    /// `sections.jsonl` and `segments.jsonl`.
-    Jsonl,
-    /// `bitext.tmx`.
-    Tmx,
-    /// `bitext.en` and `bitext.fr`.
-    Moses,
-}
-
-impl Format {
-    /// Every format.
-    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Tmx, Format::Moses];
-
-    /// The name used on the command line and in the manifest.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Tmx => "tmx",
-            Format::Moses => "moses",
-        }
-    }
-}
-
-/// A format name that is not one of [`Format::ALL`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format {0:?} (expected jsonl, tmx or moses)")]
-pub struct UnknownFormat(String);
-
-impl FromStr for Format {
-    type Err = UnknownFormat;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| UnknownFormat(name.to_owned()))
-    }
 }
 
 /// What the corpus-wide files hold.
@@ -163,15 +156,34 @@ pub struct ExportOptions {
     /// Section and segment pairs with a lower confidence are left out of the corpus-wide
     /// files (the documents keep them all).
     pub min_confidence: f64,
+    /// Write every occurrence of a pair rather than once per group of duplicates.
+    pub keep_duplicates: bool,
 }
 
 impl Default for ExportOptions {
-    /// Every format, every pair.
+    /// Every format, every pair, duplicates folded.
     fn default() -> Self {
         ExportOptions {
             formats: Format::ALL.into(),
             min_confidence: 0.0,
+            keep_duplicates: false,
         }
+    }
+}
+
+impl ExportOptions {
+    /// The options a dataset's corpus-wide files were written with, as its manifest records
+    /// them; a format name the manifest holds but this version does not know is an error.
+    pub fn of(summary: &model::ExportSummary) -> Result<Self, UnknownFormat> {
+        Ok(ExportOptions {
+            formats: summary
+                .formats
+                .iter()
+                .map(|name| name.parse())
+                .collect::<Result<_, _>>()?,
+            min_confidence: summary.min_confidence,
+            keep_duplicates: summary.keep_duplicates,
+        })
     }
 }
 
@@ -304,11 +316,8 @@ impl Dataset {
     /// Writes the corpus-wide files and `manifest.json`, then puts the run's output in place
     /// of the output directory. Returns the manifest as written, its `export` part filled in.
     pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, ExportError> {
-        let mut corpus = CorpusFiles::create(&self.staging, &self.options)?;
-        for path in self.document_paths()? {
-            corpus.add(&read_document_file(path)?)?;
-        }
-        manifest.export = corpus.commit()?;
+        let documents = document_files(&self.staging.join(files::DOCUMENTS))?;
+        manifest.export = corpus::write(&documents, &self.staging, &self.options)?;
         write_atomically(&self.staging.join(files::MANIFEST), |w| {
             serde_json::to_writer_pretty(&mut *w, &manifest)?;
             w.write_all(b"\n")
@@ -316,25 +325,6 @@ impl Dataset {
         self.swap_into_place()?;
         self.finished = true;
         Ok(manifest)
-    }
-
-    /// The staged documents, in id order.
-    fn document_paths(&self) -> Result<Vec<PathBuf>, ExportError> {
-        let dir = self.staging.join(files::DOCUMENTS);
-        let mut documents: Vec<(String, PathBuf)> = Vec::new();
-        for entry in fs::read_dir(&dir).map_err(io_error(&dir))? {
-            let path = entry.map_err(io_error(&dir))?.path();
-            let id = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".json"));
-            if let Some(id) = id {
-                documents.push((id.to_owned(), path));
-            }
-        }
-        // By id, not by file name: "a" sorts before "a-b", but "a.json" after "a-b.json".
-        documents.sort();
-        Ok(documents.into_iter().map(|(_, path)| path).collect())
     }
 
     /// Replaces the output directory with the staging directory.
@@ -369,6 +359,61 @@ impl Drop for Dataset {
             let _ = fs::remove_dir_all(&self.staging);
         }
     }
+}
+
+/// The documents of a `documents/` directory, in id order.
+fn document_files(dir: &Path) -> Result<Vec<DocumentFile>, ExportError> {
+    let mut documents: Vec<DocumentFile> = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_error(dir))? {
+        let path = entry.map_err(io_error(dir))?.path();
+        let id = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".json"));
+        if let Some(id) = id {
+            documents.push((id.to_owned(), path));
+        }
+    }
+    // By id, not by file name: "a" sorts before "a-b", but "a.json" after "a-b.json".
+    documents.sort();
+    Ok(documents)
+}
+
+/// Writes `review.html` into an existing dataset, from its documents and with the options
+/// its manifest records (threshold, duplicates), so that it shows what the dataset's files
+/// hold. Holds the dataset's lock meanwhile, so no run replaces it under the page. Returns
+/// the page's path.
+pub fn write_review(root: &Path) -> Result<PathBuf, ExportError> {
+    let root = std::path::absolute(root).map_err(io_error(root))?;
+    let (Some(parent), Some(name)) = (root.parent(), root.file_name()) else {
+        return Err(ExportError::NotADataset {
+            path: root,
+            reason: "it has no name of its own",
+        });
+    };
+    let manifest_path = root.join(files::MANIFEST);
+    if !manifest_path.is_file() {
+        return Err(ExportError::NotADataset {
+            path: root,
+            reason: "it has no manifest.json",
+        });
+    }
+    let lock_path = parent.join(lock_file_name(&name.to_string_lossy()));
+    let _lock = OutputLock::take(&root, lock_path)?;
+    let bytes = fs::read(&manifest_path).map_err(io_error(&manifest_path))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&bytes).map_err(|_| ExportError::NotADataset {
+            path: root.clone(),
+            reason: "its manifest.json cannot be read",
+        })?;
+    let options = ExportOptions {
+        formats: BTreeSet::from([Format::Review]),
+        min_confidence: manifest.export.min_confidence,
+        keep_duplicates: manifest.export.keep_duplicates,
+    };
+    let documents = document_files(&root.join(files::DOCUMENTS))?;
+    corpus::write(&documents, &root, &options)?;
+    Ok(root.join(files::REVIEW))
 }
 
 /// Errs unless `root` is missing, an empty directory or a dataset (it has a manifest).

@@ -16,11 +16,7 @@ fn side(heading: &str, text: &str) -> Option<SectionSide> {
 }
 
 fn pair(en: &str, fr: &str, confidence: f64) -> SegmentPair {
-    SegmentPair {
-        en: en.to_owned(),
-        fr: fr.to_owned(),
-        confidence,
-    }
+    SegmentPair::new(en, fr, confidence)
 }
 
 fn document(id: &str, segments: Vec<SegmentPair>) -> Document {
@@ -77,7 +73,7 @@ fn tricky_documents() -> Vec<Document> {
                 pair(
                     "line one\nline two\tcell",
                     "ligne un\nligne deux\tcase",
-                    0.4,
+                    0.6,
                 ),
                 pair("bell\u{7} and nul\u{0}", "cloche\u{7} et nul\u{0}", 0.8),
             ],
@@ -163,8 +159,24 @@ fn every_format_holds_the_same_pairs_in_id_order() {
     let root = dir.path().join("out");
     let written = export(&root, &tricky_documents(), ExportOptions::default());
     assert_eq!(written.export.segment_pairs, 4);
-    assert_eq!(written.export.section_pairs, 3);
-    assert_eq!(written.export.formats, ["jsonl", "tmx", "moses"]);
+    assert_eq!(
+        written.export.section_pairs, 1,
+        "the documents' sections read the same"
+    );
+    assert_eq!(written.export.duplicate_section_pairs, 2);
+    assert_eq!(written.export.exported_pairs, 4);
+    assert_eq!(
+        written.export.formats,
+        [
+            "jsonl",
+            "translation",
+            "tmx",
+            "moses",
+            "parquet",
+            "csv",
+            "review"
+        ]
+    );
 
     let segments: Vec<serde_json::Value> = read(&root, files::SEGMENTS)
         .lines()
@@ -180,8 +192,8 @@ fn every_format_holds_the_same_pairs_in_id_order() {
     let sections = read(&root, files::SECTIONS);
     assert_eq!(
         sections.lines().count(),
-        3,
-        "one-sided sections are left out"
+        1,
+        "one-sided sections are left out, duplicates folded"
     );
 
     let units = tmx_units(&read(&root, files::TMX));
@@ -235,7 +247,7 @@ fn the_tmx_header_declares_the_pair_and_the_tool() {
     assert!(tmx.contains("<tuv xml:lang=\"fr\">"));
     assert!(tmx.contains("<prop type=\"x-document\">b-doc</prop>"));
     assert!(tmx.contains("<prop type=\"x-section\">1</prop>"));
-    assert!(tmx.contains("<prop type=\"x-confidence\">0.4</prop>"));
+    assert!(tmx.contains("<prop type=\"x-confidence\">0.6</prop>"));
 }
 
 #[test]
@@ -287,6 +299,9 @@ fn the_output_does_not_depend_on_the_order_documents_arrive_in() {
         files::TMX,
         files::MOSES_EN,
         files::MOSES_FR,
+        files::TRANSLATION,
+        files::NOTICES_CSV,
+        files::REVIEW,
     ] {
         assert_eq!(
             read(&dir.path().join("one"), name),
@@ -425,5 +440,352 @@ fn ids_that_would_escape_the_documents_directory_are_refused() {
 fn format_names_parse_case_insensitively() {
     assert_eq!("TMX".parse::<Format>(), Ok(Format::Tmx));
     assert_eq!(" moses".parse::<Format>(), Ok(Format::Moses));
-    assert!("csv".parse::<Format>().is_err());
+    assert!("xlsx".parse::<Format>().is_err());
+}
+
+fn jsonl(root: &Path, name: &str) -> Vec<serde_json::Value> {
+    read(root, name)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect()
+}
+
+/// Two notices sharing boilerplate, one of them twice (as PDF and as text).
+fn notices_with_duplicates() -> Vec<Document> {
+    let boilerplate = |confidence| pair("Apply online.", "Postulez en ligne.", confidence);
+    vec![
+        document(
+            "notice-pdf",
+            vec![
+                boilerplate(0.8),
+                pair(
+                    "Closing date: 4 January 2026.",
+                    "Date limite : 4 janvier 2026.",
+                    0.9,
+                ),
+                pair(
+                    "https://www.nato.int/jobs",
+                    "https://www.nato.int/emplois",
+                    0.95,
+                ),
+            ],
+        ),
+        document(
+            "notice-txt",
+            vec![
+                boilerplate(0.8),
+                pair(
+                    "Closing date: 4\u{a0}January  2026.",
+                    "Date limite\u{202f}: 4 janvier 2026.",
+                    0.9,
+                ),
+                pair(
+                    "https://www.nato.int/jobs",
+                    "https://www.nato.int/emplois",
+                    0.95,
+                ),
+            ],
+        ),
+        document(
+            "other-notice",
+            vec![
+                boilerplate(0.97),
+                pair(
+                    "closing date 12 January 2026",
+                    "date limite 12 janvier 2026",
+                    0.7,
+                ),
+                pair(
+                    "The post is in Brussels.",
+                    "Le poste est à Bruxelles.",
+                    0.99,
+                ),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn a_pair_is_written_once_with_its_count_and_documents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let written = export(&root, &notices_with_duplicates(), ExportOptions::default());
+    let segments = jsonl(&root, files::SEGMENTS);
+    let texts: Vec<&str> = segments
+        .iter()
+        .map(|s| s["en"].as_str().expect("en"))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Closing date: 4 January 2026.",
+            "https://www.nato.int/jobs",
+            "Apply online.",
+            "The post is in Brussels."
+        ],
+        "each group once, as its most confident occurrence, in corpus order"
+    );
+    let apply = &segments[2];
+    assert_eq!(
+        apply["doc"], "other-notice",
+        "the most confident occurrence"
+    );
+    assert_eq!(apply["count"], 3);
+    assert_eq!(apply["variants"], 1);
+    assert_eq!(
+        apply["documents"],
+        serde_json::json!(["notice-pdf", "notice-txt", "other-notice"])
+    );
+    let closing = &segments[0];
+    assert_eq!(closing["count"], 3, "exact and near duplicates");
+    assert_eq!(
+        closing["variants"], 2,
+        "the lower-case line with other digits"
+    );
+    assert_eq!(written.export.segment_pairs, 4);
+    assert_eq!(written.export.duplicate_segment_pairs, 5);
+    assert_eq!(
+        (
+            written.export.section_pairs,
+            written.export.duplicate_section_pairs
+        ),
+        (1, 2),
+        "the three documents' summary sections read the same"
+    );
+
+    // The URL pair is set aside: in segments.jsonl with its flag, nowhere else.
+    assert_eq!(segments[1]["flags"], serde_json::json!(["url-only"]));
+    assert_eq!(written.export.set_aside_pairs, 1);
+    assert_eq!(written.export.set_aside.get("url-only"), Some(&1));
+    assert_eq!(written.export.exported_pairs, 3);
+    let units = tmx_units(&read(&root, files::TMX));
+    assert_eq!(units.len(), 3);
+    assert!(units.iter().all(|(en, _)| !en.contains("https")));
+    assert_eq!(read(&root, files::MOSES_EN).lines().count(), 3);
+    assert_eq!(jsonl(&root, files::TRANSLATION).len(), 3);
+
+    // Documents keep every pair.
+    let doc: Document =
+        serde_json::from_str(&read(&root, "documents/notice-txt.json")).expect("document");
+    assert_eq!(doc.sections[1].segments.len(), 3);
+}
+
+#[test]
+fn duplicates_can_be_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let options = ExportOptions {
+        keep_duplicates: true,
+        ..ExportOptions::default()
+    };
+    let written = export(&root, &notices_with_duplicates(), options);
+    let segments = jsonl(&root, files::SEGMENTS);
+    assert_eq!(segments.len(), 9);
+    assert!(segments.iter().all(|s| s["count"] == 1));
+    assert_eq!(written.export.duplicate_segment_pairs, 0);
+    assert_eq!(written.export.exported_pairs, 7);
+    assert!(written.export.keep_duplicates);
+}
+
+#[test]
+fn the_translation_layout_nests_the_two_sides() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    export(&root, &tricky_documents(), ExportOptions::default());
+    let lines = jsonl(&root, files::TRANSLATION);
+    assert_eq!(lines.len(), 4);
+    let first = &lines[0];
+    assert_eq!(
+        first["translation"],
+        serde_json::json!({"en": "First.", "fr": "Premier."})
+    );
+    assert_eq!(first["id"], "a-doc:2:1");
+    assert_eq!(first["document"], "a-doc");
+    assert_eq!(first["confidence"], 1.0);
+    let keys: Vec<&String> = first.as_object().expect("object").keys().collect();
+    assert_eq!(keys, ["confidence", "document", "id", "translation"]);
+}
+
+#[test]
+fn notices_csv_has_a_byte_order_mark_and_one_row_per_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let mut docs = tricky_documents();
+    docs[0].metadata.insert(
+        Lang::En,
+        model::Metadata {
+            title: Some("Officer, \"Policy\"".to_owned()),
+            grade: Some("G20".to_owned()),
+            ..model::Metadata::default()
+        },
+    );
+    export(&root, &docs, ExportOptions::default());
+    let csv = read(&root, files::NOTICES_CSV);
+    let body = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let mut reader = ::csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(&header[..3], ["id", "sources", "status"]);
+    assert!(header.contains(&"title_fr".to_owned()));
+    let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3);
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let b = rows.iter().find(|r| &r[0] == "b-doc").expect("b-doc row");
+    assert_eq!(&b[column("title_en")], "Officer, \"Policy\"");
+    assert_eq!(&b[column("grade")], "G20");
+    assert_eq!(&b[column("segment_pairs")], "3");
+    assert_eq!(&b[column("languages")], "en fr");
+}
+
+#[test]
+fn parquet_files_hold_the_exported_pairs_and_one_row_per_document() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let written = export(&root, &notices_with_duplicates(), ExportOptions::default());
+    let open = |name: &str| {
+        SerializedFileReader::new(fs::File::open(root.join(name)).expect("open"))
+            .expect("a Parquet file")
+    };
+    let segments = open(files::SEGMENTS_PARQUET);
+    assert_eq!(
+        segments.metadata().file_metadata().num_rows(),
+        i64::try_from(written.export.exported_pairs).expect("small")
+    );
+    let rows: Vec<String> = segments
+        .get_row_iter(None)
+        .expect("rows")
+        .map(|row| row.expect("row").to_string())
+        .collect();
+    assert!(
+        rows[1].contains("documents: [\"notice-pdf\", \"notice-txt\", \"other-notice\"]"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[0].contains("section: 1"), "{}", rows[0]);
+    let notices = open(files::NOTICES_PARQUET);
+    assert_eq!(notices.metadata().file_metadata().num_rows(), 3);
+}
+
+#[test]
+fn parquet_files_spread_over_row_groups_read_back_whole() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    // Pairs of 40 KiB each: a row group fills every 26 pairs.
+    let long = "word ".repeat(8 * 1024);
+    let docs: Vec<Document> = (0..3)
+        .map(|d| {
+            let pairs = (0..30)
+                .map(|k| {
+                    pair(
+                        &format!("{d} {k} {long}"),
+                        &format!("{d} {k} fr {long}"),
+                        0.9,
+                    )
+                })
+                .collect();
+            document(&format!("d{d}"), pairs)
+        })
+        .collect();
+    let options = ExportOptions {
+        keep_duplicates: true,
+        ..ExportOptions::default()
+    };
+    export(&root, &docs, options);
+    let file = fs::File::open(root.join(files::SEGMENTS_PARQUET)).expect("open");
+    let reader = SerializedFileReader::new(file).expect("a Parquet file");
+    assert!(reader.metadata().num_row_groups() > 2);
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 90);
+    assert_eq!(reader.get_row_iter(None).expect("rows").count(), 90);
+}
+
+#[test]
+fn the_review_page_shows_markup_in_a_segment_as_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let docs = vec![document(
+        "hostile",
+        vec![pair(
+            "<script>alert('en')</script> <img src=x onerror=alert(1)>",
+            "<script>alert('fr')</script>",
+            0.95,
+        )],
+    )];
+    export(&root, &docs, ExportOptions::default());
+    let page = read(&root, files::REVIEW);
+    assert!(
+        !page.contains("<script"),
+        "no script element, escaped or ours"
+    );
+    assert!(!page.contains("<img"));
+    assert!(page.contains("&lt;script&gt;alert(&#39;en&#39;)&lt;/script&gt;"));
+    assert!(
+        page.contains("default-src 'none'"),
+        "scripts forbidden by policy"
+    );
+    assert!(page.contains("id=\"doc-hostile\""));
+    assert!(page.contains("id=\"pair-hostile:2:1\""));
+    assert!(page.contains("href=\"#doc-hostile\""));
+    assert!(page.trim_end().ends_with("</html>"));
+    let leftovers: Vec<String> = fs::read_dir(&root)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_review_page_marks_duplicates_flags_and_unaligned_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let mut docs = notices_with_duplicates();
+    docs[0].sections[1].en = side(
+        "SUMMARY",
+        "Apply online. A sentence nobody aligned.\nClosing date: 4 January 2026.\n\
+         https://www.nato.int/jobs",
+    );
+    export(&root, &docs, ExportOptions::default());
+    let page = read(&root, files::REVIEW);
+    assert!(
+        page.contains(
+            "<a class=\"kept\" href=\"#pair-other-notice%3A2%3A1\" title=\"other-notice:2:1\">"
+        ),
+        "folded pairs link to their representative"
+    );
+    assert!(page.contains(">url-only</span>"));
+    assert!(page.contains("A sentence nobody aligned."));
+    assert!(page.contains("row gap"));
+    assert!(
+        page.contains("no French counterpart"),
+        "the one-sided preamble"
+    );
+}
+
+#[test]
+fn a_review_page_is_written_into_an_existing_dataset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("out");
+    let options = ExportOptions {
+        formats: [Format::Tmx].into(),
+        ..ExportOptions::default()
+    };
+    export(&root, &tricky_documents(), options);
+    assert!(!root.join(files::REVIEW).exists());
+    let page = write_review(&root).expect("written");
+    assert_eq!(page, root.join(files::REVIEW));
+    assert!(read(&root, files::REVIEW).contains("id=\"doc-b-doc\""));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "the lock is released and removed"
+    );
+    let err = write_review(&dir.path().join("missing")).expect_err("no dataset");
+    assert!(matches!(err, ExportError::NotADataset { .. }), "{err}");
 }

@@ -208,4 +208,32 @@ pub struct SegmentPair {
     /// How sure the link is, in [0, 1].
     #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
+    /// What each side's words say about its language; absent when not measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_fit: Option<LanguageFit>,
+}
+
+impl SegmentPair {
+    /// A pair with its confidence, its language fit not measured.
+    pub fn new(en: impl Into<String>, fr: impl Into<String>, confidence: f64) -> Self {
+        SegmentPair {
+            en: en.into(),
+            fr: fr.into(),
+            confidence,
+            language_fit: None,
+        }
+    }
+}
+
+/// How well each side of a segment pair reads as its language: positive when the English
+/// side reads as English and the French side as French, negative when a side reads as the
+/// other language, 0 when its text says nothing either way (a web address, a number). The
+/// magnitude grows with the evidence (function words, accents, typography, a language
+/// detector's vote), so a long sentence scores further from 0 than a short label.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LanguageFit {
+    /// How English the English side reads.
+    pub en: f64,
+    /// How French the French side reads.
+    pub fr: f64,
 }

@@ -20,8 +20,8 @@ mod metadata;
 pub use blocks::{Block, BlockKind, BlockText, DOCUMENT_TITLE_LEVEL, Heading};
 pub use diagnostic::{Diagnostic, codes};
 pub use document::{
-    Document, Kind, LanguageShare, OtherText, Section, SectionSide, SegmentPair, Source,
-    SourceFormat, Status,
+    Document, Kind, LanguageFit, LanguageShare, OtherText, Section, SectionSide, SegmentPair,
+    Source, SourceFormat, Status,
 };
 pub use extracted::Extracted;
 pub use manifest::{Counts, ExportSummary, InputRecord, Manifest, SkippedFile, Timings};

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Diagnostic, Kind, SourceFormat, Status};
@@ -77,18 +79,42 @@ pub struct Counts {
     pub segment_pairs: usize,
 }
 
-/// What the corpus-wide files of a run (`sections.jsonl`, `segments.jsonl`, `bitext.*`) hold.
+/// What the corpus-wide files of a run (`sections.jsonl`, `segments.jsonl`, `bitext.*`,
+/// Parquet, `notices.csv`, `review.html`) hold.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExportSummary {
-    /// The formats written besides `documents/` and `manifest.json`: "jsonl", "tmx", "moses".
+    /// The formats written besides `documents/` and `manifest.json`: "jsonl", "tmx", "moses"…
     pub formats: Vec<String>,
     /// Pairs with a lower confidence were left out of the corpus-wide files (not of the documents).
     pub min_confidence: f64,
-    /// Section pairs at or above the threshold: the lines of `sections.jsonl`.
+    /// Whether duplicate pairs were kept (by default a pair is exported once, whatever the
+    /// number of documents or places holding it).
+    #[serde(default)]
+    pub keep_duplicates: bool,
+    /// Section pairs at or above the threshold, duplicates folded: the lines of
+    /// `sections.jsonl`.
     pub section_pairs: usize,
-    /// Segment pairs at or above the threshold: the lines of `segments.jsonl` and of
-    /// `bitext.en`/`bitext.fr`, the units of `bitext.tmx`.
+    /// Segment pairs at or above the threshold, duplicates folded: the lines of
+    /// `segments.jsonl`.
     pub segment_pairs: usize,
+    /// Segment pairs at or above the threshold folded into another line as its exact or
+    /// near duplicates: with `segment_pairs`, every segment pair at or above the threshold.
+    #[serde(default)]
+    pub duplicate_segment_pairs: usize,
+    /// Section pairs folded into another line likewise.
+    #[serde(default)]
+    pub duplicate_section_pairs: usize,
+    /// Lines of `segments.jsonl` set aside by a quality flag: kept there with their flags,
+    /// left out of the files made for use (TMX, Moses, the translation layout, Parquet).
+    #[serde(default)]
+    pub set_aside_pairs: usize,
+    /// How many lines of `segments.jsonl` carry each flag (a line may carry several).
+    #[serde(default)]
+    pub set_aside: BTreeMap<String, usize>,
+    /// The segment pairs in the files made for use: the units of `bitext.tmx`, the lines of
+    /// `bitext.en`/`bitext.fr` and `bitext.jsonl`, the rows of `segments.parquet`.
+    #[serde(default)]
+    pub exported_pairs: usize,
 }
 
 /// Wall-clock figures of a run.

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use model::{
-    Diagnostic, Document, Kind, Lang, Metadata, Section, SectionSide, Source, Status, codes,
+    Diagnostic, Document, Kind, Lang, LanguageFit, Metadata, Section, SectionSide, SegmentPair,
+    Source, Status, codes,
 };
 use sections::RawSection;
 
@@ -59,7 +60,7 @@ pub(crate) fn compose(id: &str, parts: Parts) -> Document {
         let en_sec = p.en.map(|i| &en[i]);
         let fr_sec = p.fr.map(|j| &fr[j]);
         let segments = match (en_sec, fr_sec) {
-            (Some(_), Some(_)) => aligned.next().unwrap_or_default(),
+            (Some(_), Some(_)) => with_language_fit(aligned.next().unwrap_or_default()),
             _ => Vec::new(),
         };
         if kind == Kind::Bilingual
@@ -105,5 +106,46 @@ pub(crate) fn compose(id: &str, parts: Parts) -> Document {
         sections: sections_out,
         language_shares: Vec::new(),
         other_languages: Vec::new(),
+    }
+}
+
+/// The segment pairs with what each side's words say about its language, so that a pair
+/// with a side in the wrong language can be told apart downstream without the language
+/// models (`lang::line_evidence` scores French positive, English negative).
+fn with_language_fit(mut segments: Vec<SegmentPair>) -> Vec<SegmentPair> {
+    for pair in &mut segments {
+        pair.language_fit = Some(LanguageFit {
+            en: -lang::line_evidence(&pair.en),
+            fr: lang::line_evidence(&pair.fr),
+        });
+    }
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(en: &str, fr: &str) -> SegmentPair {
+        SegmentPair::new(en, fr, 0.9)
+    }
+
+    #[test]
+    fn a_side_in_the_other_language_has_a_negative_fit() {
+        let fitted = with_language_fit(vec![
+            pair(
+                "The candidate will lead the team and report to the director.",
+                "Le candidat dirigera l'équipe et rendra compte au directeur.",
+            ),
+            pair(
+                "Le candidat dirigera l'équipe et rendra compte au directeur.",
+                "Le candidat dirigera l'équipe et rendra compte au directeur.",
+            ),
+            pair("https://www.nato.int", "https://www.nato.int"),
+        ]);
+        let fit = |k: usize| fitted[k].language_fit.expect("measured");
+        assert!(fit(0).en > 0.0 && fit(0).fr > 0.0, "{:?}", fit(0));
+        assert!(fit(1).en < 0.0 && fit(1).fr > 0.0, "{:?}", fit(1));
+        assert_eq!((fit(2).en, fit(2).fr), (0.0, 0.0));
     }
 }

@@ -82,8 +82,12 @@ fn run_error(error: batch::BatchError) -> PyErr {
     RunError::new_err(message)
 }
 
-/// The export options of the keywords `formats` and `min_confidence`.
-fn export_options(formats: Option<Vec<String>>, min_confidence: f64) -> PyResult<ExportOptions> {
+/// The export options of the keywords `formats`, `min_confidence` and `keep_duplicates`.
+fn export_options(
+    formats: Option<Vec<String>>,
+    min_confidence: f64,
+    keep_duplicates: bool,
+) -> PyResult<ExportOptions> {
     if !(0.0..=1.0).contains(&min_confidence) {
         return Err(PyValueError::new_err(format!(
             "min_confidence must lie in [0, 1], got {min_confidence}"
@@ -100,6 +104,7 @@ fn export_options(formats: Option<Vec<String>>, min_confidence: f64) -> PyResult
     Ok(ExportOptions {
         formats,
         min_confidence,
+        keep_duplicates,
     })
 }
 
@@ -198,8 +203,8 @@ fn align_items<'py>(
 /// manifest as written.
 #[pyfunction]
 #[pyo3(signature = (
-    corpus, out, *, jobs = None, formats = None, min_confidence = 0.0, shard = None,
-    allow_empty = false, **limits
+    corpus, out, *, jobs = None, formats = None, min_confidence = 0.0,
+    keep_duplicates = false, shard = None, allow_empty = false, **limits
 ))]
 #[allow(clippy::too_many_arguments)] // the keywords of the Python function
 fn extract<'py>(
@@ -209,13 +214,14 @@ fn extract<'py>(
     jobs: Option<usize>,
     formats: Option<Vec<String>>,
     min_confidence: f64,
+    keep_duplicates: bool,
     shard: Option<&str>,
     allow_empty: bool,
     limits: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = ExtractOptions {
         jobs,
-        export: export_options(formats, min_confidence)?,
+        export: export_options(formats, min_confidence, keep_duplicates)?,
         shard: self::shard(shard)?,
         allow_empty,
         limits: self::limits(limits)?,
@@ -300,8 +306,8 @@ fn discover(py: Python<'_>, corpus: PathBuf, shard: Option<&str>) -> PyResult<Py
 /// manifest as written.
 #[pyfunction]
 #[pyo3(signature = (
-    documents, out, corpus, *, formats = None, min_confidence = 0.0, allow_empty = false,
-    jobs = None
+    documents, out, corpus, *, formats = None, min_confidence = 0.0,
+    keep_duplicates = false, allow_empty = false, jobs = None
 ))]
 #[allow(clippy::too_many_arguments)] // the keywords of the Python function
 fn join_and_write<'py>(
@@ -311,10 +317,11 @@ fn join_and_write<'py>(
     corpus: &PyCorpus,
     formats: Option<Vec<String>>,
     min_confidence: f64,
+    keep_duplicates: bool,
     allow_empty: bool,
     jobs: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let export = export_options(formats, min_confidence)?;
+    let export = export_options(formats, min_confidence, keep_duplicates)?;
     let writer = py
         .detach(|| DatasetWriter::create(&out, export, jobs))
         .map_err(run_error)?;

@@ -1,5 +1,6 @@
 //! `bitextract extract`: a whole corpus into a dataset.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -10,7 +11,7 @@ use batch::{ExtractOptions, LimitSettings, Shard};
 use export::{ExportOptions, Format};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::summary;
+use crate::{listed, summary};
 
 /// Arguments of `bitextract extract`.
 #[derive(clap::Args)]
@@ -20,13 +21,15 @@ Examples:
   bitextract extract notices -o out -j 2  two worker threads
   bitextract extract --formats tmx --min-confidence 0.8
   bitextract extract --shard 0/4 -o part0   one machine's quarter (see `bitextract merge`)
+  find notices -name '*.pdf' | bitextract extract - -o out   the files listed on standard input
 
 OUT is replaced as a whole at the end of the run, so it never mixes two runs. It must be
 missing, empty or the output of an earlier run (it has a manifest.json). One run at a time
 writes OUT: a second one fails at once. A run that reads nothing (an empty corpus, or no
 file readable) does not replace a dataset holding documents, unless --allow-empty.")]
 pub struct Args {
-    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx).
+    /// Corpus directory, read recursively (*.pdf, *.txt, *.html, *.htm, *.md, *.markdown, *.docx);
+    /// `-` reads the paths of the files to extract from standard input, one per line.
     #[arg(default_value = "corpus")]
     corpus: PathBuf,
     /// Output directory.
@@ -35,15 +38,17 @@ pub struct Args {
     /// Worker threads [default: one per core].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Corpus-wide formats to write, comma-separated: jsonl, tmx, moses
-    /// (documents/ and manifest.json are always written).
-    #[arg(
-        long,
-        value_name = "LIST",
-        value_delimiter = ',',
-        default_value = "jsonl,tmx,moses"
-    )]
-    formats: Vec<Format>,
+    /// Corpus-wide formats to write, comma-separated: jsonl, translation, tmx, moses,
+    /// parquet, csv, review, or all (documents/ and manifest.json are always written).
+    #[arg(long, value_name = "LIST", default_value = "all", value_parser = parse_formats)]
+    formats: BTreeSet<Format>,
+    /// Write every occurrence of a pair to the corpus-wide files, rather than each distinct
+    /// pair once with its count and documents (documents keep every pair either way).
+    #[arg(long)]
+    keep_duplicates: bool,
+    /// Print the run's summary as JSON on standard output, for scripts.
+    #[arg(long, conflicts_with = "quiet")]
+    json: bool,
     /// Leave section and segment pairs below this confidence (0 to 1) out of the
     /// corpus-wide files; documents keep them all.
     #[arg(long, value_name = "C", default_value_t = 0.0, value_parser = parse_confidence)]
@@ -108,6 +113,10 @@ impl LimitArgs {
     }
 }
 
+fn parse_formats(list: &str) -> Result<BTreeSet<Format>, String> {
+    Format::parse_list(list).map_err(|err| err.to_string())
+}
+
 pub(crate) fn parse_confidence(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
@@ -120,8 +129,9 @@ pub fn run(args: &Args) -> Result<()> {
     let options = ExtractOptions {
         jobs: args.jobs,
         export: ExportOptions {
-            formats: args.formats.iter().copied().collect(),
+            formats: args.formats.clone(),
             min_confidence: args.min_confidence,
+            keep_duplicates: args.keep_duplicates,
         },
         shard: args.shard,
         allow_empty: args.allow_empty,
@@ -131,10 +141,14 @@ pub fn run(args: &Args) -> Result<()> {
         quiet: args.quiet,
         bar: OnceLock::new(),
     };
-    let manifest = batch::extract(&args.corpus, &args.output, &options, &progress)?;
-    if !args.quiet {
-        print!("{}", summary::render(&manifest, &args.output));
-    }
+    let manifest = if args.corpus.as_os_str() == "-" {
+        let listed = listed::read(std::io::stdin().lock())?;
+        let corpus = batch::Corpus::listed(&args.corpus, listed, options.shard);
+        batch::extract_corpus(&corpus, &args.output, &options, &progress)?
+    } else {
+        batch::extract(&args.corpus, &args.output, &options, &progress)?
+    };
+    summary::print(&manifest, &args.output, args.quiet, args.json);
     Ok(())
 }
 

@@ -14,7 +14,7 @@ Examples:
   bitextract merge dataset part0 part1 part2 part3
 
 The shards must come from the same corpus, be all N parts of one --shard I/N split, and have
-the same --formats and --min-confidence, which the merged dataset keeps. The documents are copied and
+the same --formats, --min-confidence and --keep-duplicates, which the merged dataset keeps. The documents are copied and
 the corpus-wide files written again from them; OUT is replaced as a whole, as by extract.")]
 pub struct Args {
     /// Merged output directory.
@@ -26,13 +26,14 @@ pub struct Args {
     /// No summary; errors only.
     #[arg(short, long)]
     quiet: bool,
+    /// Print the summary as JSON on standard output, for scripts.
+    #[arg(long, conflicts_with = "quiet")]
+    json: bool,
 }
 
 /// Runs the merge and prints the summary.
 pub fn run(args: &Args) -> Result<()> {
     let manifest = batch::merge(&args.output, &args.shards)?;
-    if !args.quiet {
-        print!("{}", summary::render(&manifest, &args.output));
-    }
+    summary::print(&manifest, &args.output, args.quiet, args.json);
     Ok(())
 }

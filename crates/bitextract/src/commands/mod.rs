@@ -1,9 +1,12 @@
 //! The subcommands. Adding one is a module here and a variant of [`Command`].
 
 mod align;
+mod completions;
 mod extract;
 mod inspect;
+mod man;
 mod merge;
+mod review;
 mod schema;
 
 use anyhow::Result;
@@ -19,8 +22,14 @@ pub enum Command {
     Align(align::Args),
     /// Join the outputs of sharded runs (`extract --shard I/N`) into one dataset.
     Merge(merge::Args),
+    /// Write a dataset's review page (review.html): documents, fields and pairs side by side.
+    Review(review::Args),
     /// Print the JSON Schema of documents/<id>.json.
     Schema(schema::Args),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff).
+    Man(man::Args),
 }
 
 impl Command {
@@ -30,7 +39,10 @@ impl Command {
             Command::Extract(args) => extract::run(&args),
             Command::Inspect(args) => inspect::run(&args),
             Command::Merge(args) => merge::run(&args),
+            Command::Review(args) => review::run(&args),
             Command::Schema(args) => schema::run(&args),
+            Command::Completions(args) => completions::run(&args),
+            Command::Man(args) => man::run(&args),
             Command::Align(args) => align::run(&args),
         }
     }

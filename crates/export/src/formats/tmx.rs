@@ -3,6 +3,7 @@
 //! The header carries no creation date, so that the same documents give the same bytes.
 
 use std::io;
+use std::path::Path;
 
 use quick_xml::Writer;
 use quick_xml::escape::partial_escape;
@@ -10,7 +11,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::atomic::AtomicFile;
 use crate::pairs::SegmentRef;
+use crate::sink::{SegmentRecord, Sink};
 use crate::text::xml_safe;
+use crate::{ExportError, files, io_error};
 
 /// A translation memory being written.
 pub(crate) struct Tmx {
@@ -18,8 +21,14 @@ pub(crate) struct Tmx {
 }
 
 impl Tmx {
+    /// Opens `bitext.tmx` in `dir`: the XML declaration, the header, the body.
+    pub(crate) fn create(dir: &Path) -> Result<Self, ExportError> {
+        let path = dir.join(files::TMX);
+        Self::start(AtomicFile::create(&path)?).map_err(io_error(&path))
+    }
+
     /// Writes the XML declaration, the header and opens the body.
-    pub(crate) fn start(file: AtomicFile) -> io::Result<Self> {
+    fn start(file: AtomicFile) -> io::Result<Self> {
         let mut xml = Writer::new_with_indent(file, b' ', 2);
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         xml.write_event(Event::Start(
@@ -40,14 +49,9 @@ impl Tmx {
         Ok(Tmx { xml })
     }
 
-    /// The path the memory will have once committed.
-    pub(crate) fn path(&self) -> &std::path::Path {
-        self.xml.get_ref().path()
-    }
-
     /// Writes one translation unit.
-    pub(crate) fn write_unit(&mut self, doc: &str, seg: &SegmentRef) -> io::Result<()> {
-        let tuid = format!("{doc}:{}:{}", seg.section.index, seg.number);
+    fn write_unit(&mut self, doc: &str, seg: &SegmentRef) -> io::Result<()> {
+        let tuid = seg.id(doc);
         let section = seg.section.number.map(|n| n.to_string());
         let confidence = seg.pair.confidence.to_string();
         self.xml
@@ -79,12 +83,25 @@ impl Tmx {
     }
 
     /// Closes the body and the document and hands back the file to commit.
-    pub(crate) fn end(mut self) -> io::Result<AtomicFile> {
+    fn end(mut self) -> io::Result<AtomicFile> {
         self.xml.write_event(Event::End(BytesEnd::new("body")))?;
         self.xml.write_event(Event::End(BytesEnd::new("tmx")))?;
         let mut file = self.xml.into_inner();
         io::Write::write_all(&mut file, b"\n")?;
         Ok(file)
+    }
+}
+
+impl Sink for Tmx {
+    fn segment(&mut self, record: &SegmentRecord) -> Result<(), ExportError> {
+        let path = self.xml.get_ref().path().to_owned();
+        self.write_unit(record.doc, &record.seg)
+            .map_err(io_error(&path))
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        let path = self.xml.get_ref().path().to_owned();
+        self.end().map_err(io_error(&path))?.commit()
     }
 }
 
