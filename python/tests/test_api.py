@@ -122,7 +122,7 @@ def test_a_run_that_cannot_happen_raises_run_error(tmp_path):
     with pytest.raises(bitextract.RunError, match="does not exist"):
         bitextract.extract(tmp_path / "missing", tmp_path / "out")
     with pytest.raises(ValueError, match="unknown format"):
-        bitextract.extract(tmp_path, tmp_path / "out", formats=["csv"])
+        bitextract.extract(tmp_path, tmp_path / "out", formats=["xlsx"])
     with pytest.raises(ValueError, match="I/N"):
         bitextract.discover(tmp_path, shard="3/2")
 
