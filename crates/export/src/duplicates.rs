@@ -14,11 +14,12 @@
 //! The index keeps a fixed-size record per group and a document number per further document
 //! holding it, never text, so it grows with the number of distinct pairs, not their length.
 
+use std::borrow::Cow;
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Where a pair sits in the corpus: the document's position in id order, the section's
 /// position in the document, the segment's position in its section (0 for a section pair).
@@ -53,8 +54,14 @@ impl Fingerprint {
 /// The text under Unicode compatibility and whitespace normalisation: what makes two
 /// occurrences exact duplicates.
 pub(crate) fn exact_form(text: &str) -> String {
+    // Nearly every text is NFKC already: the quick check spares composing it again.
+    let normalized: Cow<'_, str> = if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    };
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
+    for c in normalized.chars() {
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
