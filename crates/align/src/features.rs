@@ -7,8 +7,7 @@
 //! more keyed by their first four letters, accents stripped, which also catches names) and,
 //! once learned, the word pairs of a [`crate::Lexicon`].
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -37,7 +36,7 @@ pub struct Features {
 /// Interns evidence keys to small integers; one per alignment job, shared by both sides.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     key: String,
 }
 

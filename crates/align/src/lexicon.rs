@@ -9,7 +9,7 @@
 //! likeliest partner in each link, so the words around a frequent pair do not pair with it
 //! as they would under a co-occurrence score.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::features::{Features, Vocabulary};
 
@@ -26,11 +26,11 @@ const MIN_PROBABILITY: f64 = 0.2;
 /// Learned word translations, as evidence tokens keyed by word id.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    tokens_by_word: HashMap<u32, Vec<u32>>,
+    tokens_by_word: FxHashMap<u32, Vec<u32>>,
 }
 
 /// Model 1 translation probabilities t(target | source) of one direction.
-type Translations = HashMap<(u32, u32), f64>;
+type Translations = FxHashMap<(u32, u32), f64>;
 
 /// The id standing for the empty word, which explains target words with no source.
 const EMPTY_WORD: u32 = u32::MAX;
@@ -39,30 +39,47 @@ const EMPTY_WORD: u32 = u32::MAX;
 /// returns the translations of at least [`MIN_PROBABILITY`].
 ///
 /// Every (source, target) pair of a link gets a slot in one flat table once; the rounds of
-/// expectation-maximisation then run over slot numbers, without hashing.
+/// expectation-maximisation then run over slot numbers, without hashing. Each target word
+/// of each link is a row: the slots of the empty word and of every source word of its link,
+/// stored end to end in `cells`.
 fn train(pairs: &[(&[u32], &[u32])], source_first: bool) -> Translations {
-    let mut slots: HashMap<(u32, u32), usize> = HashMap::new();
-    let mut sources: HashMap<u32, usize> = HashMap::new();
+    let cell_count: usize = pairs
+        .iter()
+        .map(|&(en, fr)| {
+            let (source, target) = if source_first { (en, fr) } else { (fr, en) };
+            target.len() * (source.len() + 1)
+        })
+        .sum();
+    let mut slots: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    slots.reserve(cell_count / 2);
+    let mut sources: FxHashMap<u32, u32> = FxHashMap::default();
     let mut slot_pairs: Vec<(u32, u32)> = Vec::new();
-    let mut slot_sources: Vec<usize> = Vec::new();
-    // Per target word of every link: the slots of the empty word and of every source word.
-    let mut links: Vec<Vec<usize>> = Vec::new();
+    let mut slot_sources: Vec<u32> = Vec::new();
+    let mut cells: Vec<u32> = Vec::with_capacity(cell_count);
+    let mut row_ends: Vec<usize> = Vec::new();
     for &(en, fr) in pairs {
         let (source, target) = if source_first { (en, fr) } else { (fr, en) };
+        let source_indices: Vec<u32> = std::iter::once(&EMPTY_WORD)
+            .chain(source)
+            .map(|&s| {
+                let next = sources.len() as u32;
+                *sources.entry(s).or_insert(next)
+            })
+            .collect();
         for &t in target {
-            let mut row = Vec::with_capacity(source.len() + 1);
-            for &s in std::iter::once(&EMPTY_WORD).chain(source) {
-                let next_source = sources.len();
-                let source_index = *sources.entry(s).or_insert(next_source);
-                let next_slot = slot_pairs.len();
+            for (&s, &source_index) in std::iter::once(&EMPTY_WORD)
+                .chain(source)
+                .zip(&source_indices)
+            {
+                let next_slot = slot_pairs.len() as u32;
                 let slot = *slots.entry((s, t)).or_insert(next_slot);
                 if slot == next_slot {
                     slot_pairs.push((s, t));
                     slot_sources.push(source_index);
                 }
-                row.push(slot);
+                cells.push(slot);
             }
-            links.push(row);
+            row_ends.push(cells.len());
         }
     }
     let mut table = vec![1.0; slot_pairs.len()];
@@ -71,19 +88,23 @@ fn train(pairs: &[(&[u32], &[u32])], source_first: bool) -> Translations {
     for _ in 0..EM_ROUNDS {
         counts.fill(0.0);
         totals.fill(0.0);
-        for row in &links {
-            let norm: f64 = row.iter().map(|&slot| table[slot]).sum();
+        let mut row_start = 0;
+        for &row_end in &row_ends {
+            let row = &cells[row_start..row_end];
+            row_start = row_end;
+            let norm: f64 = row.iter().map(|&slot| table[slot as usize]).sum();
             if norm <= 0.0 {
                 continue;
             }
             for &slot in row {
+                let slot = slot as usize;
                 let share = table[slot] / norm;
                 counts[slot] += share;
-                totals[slot_sources[slot]] += share;
+                totals[slot_sources[slot] as usize] += share;
             }
         }
         for (slot, probability) in table.iter_mut().enumerate() {
-            let total = totals[slot_sources[slot]];
+            let total = totals[slot_sources[slot] as usize];
             *probability = if total > 0.0 {
                 counts[slot] / total
             } else {
@@ -106,7 +127,7 @@ impl Lexicon {
             .iter()
             .map(|(en, fr)| (en.as_slice(), fr.as_slice()))
             .collect();
-        let mut occurrences: HashMap<u32, u32> = HashMap::new();
+        let mut occurrences: FxHashMap<u32, u32> = FxHashMap::default();
         for &(en, fr) in &pairs {
             for &w in en.iter().chain(fr) {
                 *occurrences.entry(w).or_default() += 1;
