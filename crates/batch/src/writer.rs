@@ -130,7 +130,9 @@ impl DatasetWriter {
         pool.install(|| ledger.join(&dataset, scope))?;
         let mut manifest = manifest(pool.current_num_threads());
         (manifest.inputs, manifest.counts) = ledger.finish(manifest.skipped.len());
-        dataset.finish(manifest).map_err(BatchError::Finish)
+        // The corpus-wide files read the documents back on the worker threads too.
+        pool.install(|| dataset.finish(manifest))
+            .map_err(BatchError::Finish)
     }
 }
 

@@ -1,15 +1,19 @@
 //! The corpus-wide files, written in two streaming passes over the documents in id order.
 //!
-//! The first pass counts every pair's duplicates ([`DuplicateIndex`]); the second flags each
-//! pair and hands the documents and their distinct pairs to the [`Sink`] of every selected
-//! format. Documents are read back one at a time, so memory holds one document and the
-//! index, never the corpus.
+//! The first pass counts every pair's duplicates ([`DuplicateIndex`]) from the documents'
+//! [`DocumentFacts`]; the second hands the documents and their distinct pairs, with their
+//! flags, to the [`Sink`] of every selected format. Each pass reads the documents back a
+//! batch at a time, parsing them and deriving their facts on every worker thread, then
+//! takes them in order on one: memory holds a batch of documents and the index, never the
+//! corpus.
 
 use std::path::{Path, PathBuf};
 
 use model::{Document, ExportSummary};
+use rayon::prelude::*;
 
 use crate::duplicates::{DuplicateIndex, Group, PairKey, Place};
+use crate::facts::DocumentFacts;
 use crate::flags::Flags;
 use crate::pairs::{self, SegmentRef, segment_id};
 use crate::sink::{
@@ -20,8 +24,12 @@ use crate::{ExportError, ExportOptions, read_document_file};
 /// A document to read back: its id and its file.
 pub(crate) type DocumentFile = (String, PathBuf);
 
+/// Documents read back at once. Enough for every worker thread to get several (they differ
+/// in size tenfold), few enough that a batch of the largest notices stays a few megabytes.
+pub(crate) const DOCUMENTS_PER_BATCH: usize = 64;
+
 /// Writes the corpus-wide files of `options.formats` into `dir` from the documents, given
-/// in id order, and says what they hold.
+/// in id order, and says what they hold. Parallel parts run on the current rayon pool.
 pub(crate) fn write(
     documents: &[DocumentFile],
     dir: &Path,
@@ -52,21 +60,35 @@ pub(crate) fn write(
         keep_duplicates: options.keep_duplicates,
         ..ExportSummary::default()
     };
-    for (ordinal, (_, path)) in documents.iter().enumerate() {
-        let doc = read_document_file(path.clone())?;
-        write_document(
-            &doc,
-            ordinal_u32(ordinal),
-            &groups,
-            options,
-            &mut sinks,
-            &mut summary,
-        )?;
+    for (batch, files) in documents.chunks(DOCUMENTS_PER_BATCH).enumerate() {
+        for (offset, (doc, facts)) in read_batch(files)?.iter().enumerate() {
+            write_document(
+                doc,
+                facts,
+                ordinal_u32(batch * DOCUMENTS_PER_BATCH + offset),
+                &groups,
+                options,
+                &mut sinks,
+                &mut summary,
+            )?;
+        }
     }
     for sink in sinks {
         sink.finish()?;
     }
     Ok(summary)
+}
+
+/// The documents of `files`, read back and with their facts, in the order given.
+fn read_batch(files: &[DocumentFile]) -> Result<Vec<(Document, DocumentFacts)>, ExportError> {
+    files
+        .par_iter()
+        .map(|(_, path)| {
+            let doc = read_document_file(path.clone())?;
+            let facts = DocumentFacts::of(&doc);
+            Ok((doc, facts))
+        })
+        .collect()
 }
 
 fn ordinal_u32(ordinal: usize) -> u32 {
@@ -83,20 +105,27 @@ fn index_duplicates(
     min_confidence: f64,
 ) -> Result<DuplicateIndex, ExportError> {
     let mut index = DuplicateIndex::default();
-    for (ordinal, (_, path)) in documents.iter().enumerate() {
-        let doc = read_document_file(path.clone())?;
-        let document = ordinal_u32(ordinal);
-        for pair in pairs::section_pairs(&doc) {
-            if pair.section.confidence >= min_confidence {
-                let place = section_place(document, pair.section.index);
-                index.add(PairKey::of(&pair.parts()), place, pair.section.confidence);
+    for (batch, files) in documents.chunks(DOCUMENTS_PER_BATCH).enumerate() {
+        for (offset, (_, facts)) in read_batch(files)?.iter().enumerate() {
+            let document = ordinal_u32(batch * DOCUMENTS_PER_BATCH + offset);
+            for pair in facts
+                .sections
+                .iter()
+                .filter(|p| p.confidence >= min_confidence)
+            {
+                index.add(
+                    pair.key,
+                    section_place(document, pair.section),
+                    pair.confidence,
+                );
             }
-        }
-        for seg in pairs::segment_pairs(&doc) {
-            if seg.pair.confidence >= min_confidence {
-                let place = segment_place(document, seg.section.index, seg.number);
-                let key = PairKey::of(&[&seg.pair.en, &seg.pair.fr]);
-                index.add(key, place, seg.pair.confidence);
+            for seg in facts
+                .segments
+                .iter()
+                .filter(|s| s.confidence >= min_confidence)
+            {
+                let place = segment_place(document, seg.section, seg.number);
+                index.add(seg.key, place, seg.confidence);
             }
         }
     }
@@ -126,9 +155,9 @@ struct Groups<'a> {
 }
 
 impl<'a> Groups<'a> {
-    fn group(&self, parts: &[&str], place: Place) -> Group {
+    fn group(&self, key: PairKey, place: Place) -> Group {
         self.index
-            .and_then(|index| index.group(PairKey::of(parts)))
+            .and_then(|index| index.group(key))
             .cloned()
             .unwrap_or_else(|| Group::single(place))
     }
@@ -157,6 +186,7 @@ impl<'a> Groups<'a> {
 /// The second pass, for one document: its outcomes, then its distinct pairs, to every sink.
 fn write_document(
     doc: &Document,
+    facts: &DocumentFacts,
     document: u32,
     groups: &Groups,
     options: &ExportOptions,
@@ -164,12 +194,12 @@ fn write_document(
     summary: &mut ExportSummary,
 ) -> Result<(), ExportError> {
     let mut sections = Vec::new();
-    for pair in pairs::section_pairs(doc) {
+    for (pair, pair_facts) in pairs::section_pairs(doc).zip(&facts.sections) {
         if pair.section.confidence < options.min_confidence {
             continue;
         }
         let place = section_place(document, pair.section.index);
-        let group = groups.group(&pair.parts(), place);
+        let group = groups.group(pair_facts.key, place);
         if group.representative == place {
             summary.section_pairs += 1;
             sections.push(SectionRecord {
@@ -184,22 +214,24 @@ fn write_document(
 
     let mut outcomes: Vec<Vec<PairOutcome>> = vec![Vec::new(); doc.sections.len()];
     let mut segments = Vec::new();
+    let mut segment_facts = facts.segments.iter();
     for (position, section) in doc.sections.iter().enumerate() {
         if section.en.is_none() || section.fr.is_none() {
             continue;
         }
-        for (k, pair) in section.segments.iter().enumerate() {
+        // `facts` describes `doc`: one entry per segment of its two-sided sections, in order.
+        for (k, (pair, pair_facts)) in section.segments.iter().zip(&mut segment_facts).enumerate() {
             let seg = SegmentRef {
                 section,
                 number: k + 1,
                 pair,
             };
-            let flags = Flags::of(pair);
+            let flags = pair_facts.flags;
             let outcome = if pair.confidence < options.min_confidence {
                 Outcome::BelowThreshold
             } else {
                 let place = segment_place(document, section.index, seg.number);
-                let group = groups.group(&[&pair.en, &pair.fr], place);
+                let group = groups.group(pair_facts.key, place);
                 if group.representative == place {
                     count_representative(summary, flags);
                     segments.push(SegmentRecord {

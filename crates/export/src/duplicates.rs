@@ -80,19 +80,31 @@ pub(crate) fn exact_form(text: &str) -> String {
 /// number becomes `0`): what makes two occurrences near duplicates.
 pub(crate) fn near_form(exact: &str) -> String {
     let mut out = String::with_capacity(exact.len());
+    // The last character written; a space at first, so that no space opens the form.
+    let mut last = ' ';
     for c in exact.chars() {
         if c.is_alphabetic() {
-            out.extend(c.to_lowercase());
-        } else if c.is_numeric() {
-            if !out.ends_with('0') {
-                out.push('0');
+            if c.is_ascii() {
+                last = c.to_ascii_lowercase();
+                out.push(last);
+            } else {
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                    last = lower;
+                }
             }
-        } else if c == ' ' && !out.is_empty() && !out.ends_with(' ') {
+        } else if c.is_numeric() {
+            if last != '0' {
+                out.push('0');
+                last = '0';
+            }
+        } else if c == ' ' && last != ' ' {
             out.push(' ');
+            last = ' ';
         }
         // Punctuation and symbols are left out: "e-mail" and "email" are one word.
     }
-    if out.ends_with(' ') {
+    if last == ' ' {
         out.pop();
     }
     out
@@ -110,12 +122,17 @@ impl PairKey {
     /// and texts of a section pair).
     pub(crate) fn of(parts: &[&str]) -> Self {
         let exact: Vec<String> = parts.iter().map(|p| exact_form(p)).collect();
-        let near: Vec<String> = exact.iter().map(|p| near_form(p)).collect();
         let exact: Vec<&str> = exact.iter().map(String::as_str).collect();
+        PairKey::of_exact_forms(&exact)
+    }
+
+    /// The key of a pair whose parts are given in their [`exact_form`].
+    pub(crate) fn of_exact_forms(exact: &[&str]) -> Self {
+        let near: Vec<String> = exact.iter().map(|p| near_form(p)).collect();
         let near: Vec<&str> = near.iter().map(String::as_str).collect();
         PairKey {
             near: Fingerprint::of(&near),
-            exact: Fingerprint::of(&exact),
+            exact: Fingerprint::of(exact),
         }
     }
 }
@@ -227,6 +244,16 @@ mod tests {
         );
         assert_eq!(near_form("Salary: 9,253.21 EUR"), "salary 0 eur");
         assert_ne!(near_form("Closing date"), near_form("Opening date"));
+    }
+
+    #[test]
+    fn near_forms_lower_every_script_and_fold_every_digit() {
+        assert_eq!(
+            near_form(" 12 ÉTÉ, İstanbul ٣٤ "),
+            "0 été i\u{307}stanbul 0"
+        );
+        assert_eq!(near_form("--"), "");
+        assert_eq!(near_form("A1b2"), "a0b0");
     }
 
     #[test]

@@ -88,8 +88,9 @@ impl fmt::Display for Flag {
 pub(crate) struct Flags(u8);
 
 impl Flags {
-    /// The flags a pair earns.
-    pub(crate) fn of(pair: &SegmentPair) -> Self {
+    /// The flags a pair earns, given its sides in their exact form
+    /// ([`crate::duplicates::exact_form`]).
+    pub(crate) fn of(pair: &SegmentPair, [exact_en, exact_fr]: [&str; 2]) -> Self {
         let mut flags = Flags::default();
         let (en, fr) = (Content::of(&pair.en), Content::of(&pair.fr));
         if en.is_url_only() || fr.is_url_only() {
@@ -97,8 +98,10 @@ impl Flags {
         } else if en.words == 0 || fr.words == 0 {
             flags.insert(Flag::NumberOnly);
         }
-        if crate::duplicates::exact_form(&pair.en).to_lowercase()
-            == crate::duplicates::exact_form(&pair.fr).to_lowercase()
+        if exact_en
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(exact_fr.chars().flat_map(char::to_lowercase))
         {
             flags.insert(Flag::Identical);
         }
@@ -183,7 +186,10 @@ fn is_address(token: &str) -> bool {
             '(' | ')' | '[' | ']' | '<' | '>' | '"' | '\'' | ',' | ';' | ':' | '.' | '«' | '»'
         )
     });
-    if token.contains("://") || token.to_ascii_lowercase().starts_with("www.") {
+    let www = token
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case("www."));
+    if www || token.contains("://") {
         return true;
     }
     if let Some((user, host)) = token.split_once('@') {
@@ -197,17 +203,18 @@ fn is_address(token: &str) -> bool {
         return true;
     }
     // A host name or a file name: dot-separated parts, the last a short run of lower-case
-    // letters ("nato.int", "canada.ca", "topics_52044.htm"), the others non-empty.
-    let parts: Vec<&str> = token.split(['.', '/']).collect();
-    let Some((last, rest)) = parts.split_last() else {
+    // letters ("nato.int", "canada.ca", "topics_52044.htm"), the others of two characters or
+    // more.
+    if !token.contains('.') {
+        return false;
+    }
+    let Some((rest, last)) = token.rsplit_once(['.', '/']) else {
         return false;
     };
-    token.contains('.')
-        && (2..=5).contains(&last.len())
+    (2..=5).contains(&last.len())
         && last.chars().all(|c| c.is_ascii_lowercase())
-        && rest.iter().all(|p| {
-            !p.is_empty()
-                && p.len() > 1
+        && rest.split(['.', '/']).all(|p| {
+            p.len() > 1
                 && p.chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~' | '%'))
         })
@@ -218,14 +225,19 @@ mod tests {
     use model::LanguageFit;
 
     use super::*;
+    use crate::duplicates::exact_form;
+
+    fn flags(pair: &SegmentPair) -> Flags {
+        Flags::of(pair, [&exact_form(&pair.en), &exact_form(&pair.fr)])
+    }
 
     fn names(en: &str, fr: &str) -> Vec<&'static str> {
-        Flags::of(&SegmentPair::new(en, fr, 0.9)).names()
+        flags(&SegmentPair::new(en, fr, 0.9)).names()
     }
 
     #[test]
     fn a_good_pair_has_no_flag() {
-        let flags = Flags::of(&SegmentPair::new(
+        let flags = flags(&SegmentPair::new(
             "Applications must reach us by 4 January 2026 (see www.nato.int).",
             "Les candidatures doivent nous parvenir le 4 janvier 2026 (voir www.nato.int).",
             0.97,
@@ -270,9 +282,9 @@ mod tests {
             0.9,
         );
         wrong.language_fit = Some(LanguageFit { en: -6.0, fr: 5.0 });
-        assert_eq!(Flags::of(&wrong).names(), ["wrong-language"]);
+        assert_eq!(flags(&wrong).names(), ["wrong-language"]);
         wrong.language_fit = Some(LanguageFit { en: -1.0, fr: 5.0 });
-        assert!(Flags::of(&wrong).passes(), "a shared name is not enough");
+        assert!(flags(&wrong).passes(), "a shared name is not enough");
     }
 
     #[test]
@@ -289,7 +301,7 @@ mod tests {
             "too short to judge"
         );
         assert_eq!(
-            Flags::of(&SegmentPair::new("Apply now.", "Postulez.", 0.3)).names(),
+            flags(&SegmentPair::new("Apply now.", "Postulez.", 0.3)).names(),
             ["low-confidence"]
         );
     }

@@ -7,8 +7,9 @@
 //! `manifest.json`, and swaps the staging directory in place of the output directory.
 //! [`write_review`] writes `review.html` into an existing dataset.
 //!
-//! The corpus-wide files are written in two passes over the documents read back one at a
-//! time in id order: the first counts each pair's exact and near duplicates across the corpus
+//! The corpus-wide files are written in two passes over the documents read back in id order,
+//! a batch at a time (parsed, keyed and flagged on the current rayon pool's threads: `facts`):
+//! the first counts each pair's exact and near duplicates across the corpus
 //! (`duplicates`), the second flags each pair's quality (`flags`) and hands the documents
 //! and their distinct pairs to each format through one trait (`sink::Sink`; one module per
 //! format under `formats/`). `sections.jsonl` and `segments.jsonl` hold every distinct pair
@@ -45,6 +46,7 @@
 mod atomic;
 mod corpus;
 mod duplicates;
+mod facts;
 mod flags;
 mod formats;
 mod lock;

@@ -789,3 +789,86 @@ fn a_review_page_is_written_into_an_existing_dataset() {
     let err = write_review(&dir.path().join("missing")).expect_err("no dataset");
     assert!(matches!(err, ExportError::NotADataset { .. }), "{err}");
 }
+
+#[test]
+fn facts_describe_the_document_they_were_derived_from() {
+    use crate::duplicates::PairKey;
+    use crate::facts::DocumentFacts;
+
+    let doc = document(
+        "a-doc",
+        vec![
+            pair("Apply now.", "Postulez.", 0.9),
+            pair("www.nato.int", "www.nato.int", 0.9),
+        ],
+    );
+    let facts = DocumentFacts::of(&doc);
+    assert_eq!(facts.sections.len(), 1, "the two-sided section only");
+    let places: Vec<_> = facts
+        .segments
+        .iter()
+        .map(|s| (s.section, s.number))
+        .collect();
+    assert_eq!(places, [(2, 1), (2, 2)]);
+    assert!(facts.segments[0].flags.passes());
+    assert!(!facts.segments[1].flags.passes());
+    assert_eq!(
+        facts.segments[0].key,
+        PairKey::of(&["Apply  now.", "Postulez.\u{a0}"]),
+        "the key of the normalised sides"
+    );
+}
+
+#[test]
+fn documents_read_back_in_batches_keep_their_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let count = 2 * corpus::DOCUMENTS_PER_BATCH + 3;
+    let ids: Vec<String> = (0..count).map(|k| format!("doc-{k:04}")).collect();
+    // The same pair but for a number: near duplicates of one another.
+    let docs: Vec<Document> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            document(
+                id,
+                vec![pair(&format!("Item {k}."), &format!("Point {k}."), 0.9)],
+            )
+        })
+        .collect();
+    let segment_lines = |root: &Path| -> Vec<serde_json::Value> {
+        read(root, files::SEGMENTS)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect()
+    };
+
+    let every = dir.path().join("every");
+    let options = ExportOptions {
+        keep_duplicates: true,
+        ..ExportOptions::default()
+    };
+    export(&every, &docs, options);
+    let lines = segment_lines(&every);
+    let order: Vec<&str> = lines
+        .iter()
+        .map(|s| s["doc"].as_str().expect("doc"))
+        .collect();
+    assert_eq!(order, ids);
+
+    let folded = dir.path().join("folded");
+    export(&folded, &docs, ExportOptions::default());
+    let lines = segment_lines(&folded);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        lines[0]["doc"], "doc-0000",
+        "the first of equals represents the group"
+    );
+    assert_eq!(lines[0]["count"], count);
+    let listed: Vec<&str> = lines[0]["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d.as_str().expect("id"))
+        .collect();
+    assert_eq!(listed, ids, "every document, in id order");
+}

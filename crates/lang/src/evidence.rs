@@ -94,6 +94,22 @@ pub fn line_evidence(line: &str) -> f64 {
     read_line(line).score
 }
 
+/// [`line_evidence`] where the language detector is asked only when the words leave the
+/// score within [`DETECTOR_REACH`] of neutral.
+///
+/// The detector's vote moves a score by at most [`WHATLANG_WEIGHT`], so a score the words
+/// put beyond twice that keeps its sign and stays beyond `WHATLANG_WEIGHT` with or without
+/// it: which language a segment reads as, and whether clearly, is told as surely, and the
+/// detector, most of the cost, runs on the segments the words leave in doubt. Made for
+/// measuring many short segments (every aligned pair of a batch).
+pub fn segment_evidence(text: &str) -> f64 {
+    reading(text, DETECTOR_REACH).score
+}
+
+/// Scores within this distance of neutral are worth the detector's vote in
+/// [`segment_evidence`]: twice the most that vote can be.
+const DETECTOR_REACH: f64 = 2.0 * WHATLANG_WEIGHT;
+
 /// What one line says about its language.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct LineReading {
@@ -108,6 +124,12 @@ pub(crate) struct LineReading {
 }
 
 pub(crate) fn read_line(line: &str) -> LineReading {
+    reading(line, f64::INFINITY)
+}
+
+/// What a line says about its language, the detector asked only when the score of its words
+/// and letters is within `detector_reach` of neutral.
+fn reading(line: &str, detector_reach: f64) -> LineReading {
     let function_words = function_words(line);
     let FunctionWords {
         english: english_words,
@@ -126,6 +148,13 @@ pub(crate) fn read_line(line: &str) -> LineReading {
         + (LETTER_WEIGHT * letters).min(MAX_LETTER_EVIDENCE)
         + TYPOGRAPHY_WEIGHT * french_typography(line) as f64;
     let mut english_french_confidence = 0.0;
+    if score.abs() >= detector_reach {
+        return LineReading {
+            score,
+            function_words,
+            english_french_confidence,
+        };
+    }
     if let Some(info) = Detector::with_allowlist(vec![WLang::Eng, WLang::Fra])
         .detect(crate::other::sample(line, crate::other::MAX_LINE_SAMPLE))
     {
@@ -153,21 +182,53 @@ pub(crate) struct FunctionWords {
 }
 
 pub(crate) fn function_words(line: &str) -> FunctionWords {
-    let words: Vec<String> = line
+    let mut counts = FunctionWords {
+        english: 0,
+        french: 0,
+        alphabetic: 0,
+    };
+    let mut lowered = String::new();
+    for word in line
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-    FunctionWords {
-        english: count(ENGLISH_WORDS),
-        french: count(FRENCH_WORDS),
-        alphabetic: words
-            .iter()
-            .filter(|w| w.chars().all(char::is_alphabetic))
-            .count(),
+    {
+        // Most words are lower case already: only the others are copied to be lowered.
+        let word = if word.chars().any(char::is_uppercase) {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        } else {
+            word
+        };
+        counts.alphabetic += usize::from(word.chars().all(char::is_alphabetic));
+        if word.len() <= LONGEST_FUNCTION_WORD {
+            counts.english += usize::from(ENGLISH_WORDS.contains(&word));
+            counts.french += usize::from(FRENCH_WORDS.contains(&word));
+        }
     }
+    counts
 }
+
+/// Bytes of the longest word of [`ENGLISH_WORDS`] and [`FRENCH_WORDS`]: a longer word is
+/// none of them, and most words of a text are longer.
+const LONGEST_FUNCTION_WORD: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < ENGLISH_WORDS.len() {
+        if ENGLISH_WORDS[k].len() > longest {
+            longest = ENGLISH_WORDS[k].len();
+        }
+        k += 1;
+    }
+    k = 0;
+    while k < FRENCH_WORDS.len() {
+        if FRENCH_WORDS[k].len() > longest {
+            longest = FRENCH_WORDS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
 
 fn looks_like_url(line: &str) -> bool {
     let t = line.trim();
@@ -196,6 +257,41 @@ mod tests {
         assert!(line_evidence("The incumbent reports to the Head of the Section.") < -3.0);
         assert!(
             line_evidence("La personne titulaire du poste relève du chef de la Section.") > 3.0
+        );
+    }
+
+    #[test]
+    fn segment_evidence_tells_what_line_evidence_tells() {
+        for text in [
+            "The incumbent reports to the Head of the Section.",
+            "La personne titulaire du poste relève du chef de la Section et de ses adjoints.",
+            "Salary",
+            "Horaire : Temps plein",
+            "Défense",
+            "NATO Headquarters, Brussels",
+            "https://www.nato.int/en/work-with-us/careers",
+        ] {
+            let (full, quick) = (line_evidence(text), segment_evidence(text));
+            assert_eq!(full.signum(), quick.signum(), "{text}");
+            if quick.abs() < DETECTOR_REACH {
+                assert_eq!(full, quick, "{text}: a doubtful score asks the detector");
+            } else {
+                assert!(full.abs() >= WHATLANG_WEIGHT, "{text}");
+            }
+        }
+        assert!(
+            segment_evidence("La personne titulaire du poste relève du chef de la Section.")
+                >= DETECTOR_REACH,
+            "a French sentence is told by its words"
+        );
+    }
+
+    #[test]
+    fn function_words_are_counted_whatever_their_case() {
+        let counts = function_words("THE Head And the l'OTAN, 2026 Été");
+        assert_eq!(
+            (counts.english, counts.french, counts.alphabetic),
+            (3, 2, 7)
         );
     }
 

@@ -19,8 +19,8 @@ mod version_notes;
 
 use model::{Block, Kind, Lang};
 
-pub use evidence::line_evidence;
 use evidence::{LineReading, read_line};
+pub use evidence::{line_evidence, segment_evidence};
 pub use other::OtherRun;
 pub use version_notes::is_version_note;
 

@@ -111,12 +111,12 @@ pub(crate) fn compose(id: &str, parts: Parts) -> Document {
 
 /// The segment pairs with what each side's words say about its language, so that a pair
 /// with a side in the wrong language can be told apart downstream without the language
-/// models (`lang::line_evidence` scores French positive, English negative).
+/// models (`lang::segment_evidence` scores French positive, English negative).
 fn with_language_fit(mut segments: Vec<SegmentPair>) -> Vec<SegmentPair> {
     for pair in &mut segments {
         pair.language_fit = Some(LanguageFit {
-            en: -lang::line_evidence(&pair.en),
-            fr: lang::line_evidence(&pair.fr),
+            en: -lang::segment_evidence(&pair.en),
+            fr: lang::segment_evidence(&pair.fr),
         });
     }
     segments
