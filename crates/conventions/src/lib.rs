@@ -8,6 +8,8 @@
 //! - [`months`]: English and French month names and abbreviations.
 //! - [`sentences`]: where sentences of English and French prose end (abbreviations, list
 //!   numbers, web addresses and numbers kept whole).
+//! - [`wrapping`]: when a line of hard-wrapped text goes on with the paragraph above it, and
+//!   how a paragraph's lines join.
 //!
 //! This crate holds no document logic: it does not decide what is a heading or a section,
 //! only what the marks on a line mean. It depends on no other crate of bitextract.
@@ -28,3 +30,4 @@ pub mod folding;
 pub mod months;
 pub mod numbering;
 pub mod sentences;
+pub mod wrapping;

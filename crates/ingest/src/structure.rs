@@ -20,6 +20,7 @@
 
 use conventions::bullets;
 use conventions::numbering::{self, Closing, Style};
+use conventions::wrapping::{self, WrappedParagraph};
 use model::{Block, BlockKind, Heading};
 
 /// Markdown headings and `#` lines: the author marked them.
@@ -70,6 +71,7 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
 pub fn styled_text_blocks(text: &str, styled: &[StyledLine]) -> Vec<Block> {
     let lines: Vec<&str> = text.split('\n').collect();
     let styled_level = |i: usize| styled.iter().find(|s| s.line == i).map(|s| s.level);
+    let wrap_width = wrapping::wrap_width(&lines);
     let mut headings: Vec<Option<Heading>> = vec![None; lines.len()];
     // Lines that belong to the heading above them (an underline, a wrapped title).
     let mut continued = vec![false; lines.len()];
@@ -94,7 +96,7 @@ pub fn styled_text_blocks(text: &str, styled: &[StyledLine]) -> Vec<Block> {
         {
             headings[i] = Some(heading(lines[i].trim(), level, None, CHAINED));
             continued[i + 1] = true;
-        } else if let Some(heading) = stand_alone_heading(&lines, i) {
+        } else if let Some(heading) = stand_alone_heading(&lines, i, wrap_width) {
             headings[i] = Some(heading);
         }
     }
@@ -130,30 +132,59 @@ pub fn styled_text_blocks(text: &str, styled: &[StyledLine]) -> Vec<Block> {
         }
         if bullets::is_bullet(line) || is_list_number(line) {
             let depth = u8::from(lines[i].starts_with([' ', '\t']));
-            blocks.push(block(BlockKind::ListItem { depth }, i, i + 1));
-            i += 1;
+            let end = wrapped_block_end(&lines, i, &headings, &continued, wrap_width);
+            blocks.push(block(BlockKind::ListItem { depth }, i, end));
+            i = end;
             continue;
         }
         if let Some((label, value)) = label_value(line) {
+            // A long value wraps like a paragraph.
+            let end = wrapped_block_end(&lines, i, &headings, &continued, wrap_width);
+            let value = wrapping::join_lines(
+                std::iter::once(value).chain(lines[i + 1..end].iter().copied()),
+            );
             blocks.push(block(
                 BlockKind::LabelValue {
                     label: label.to_owned(),
-                    value: value.to_owned(),
+                    value,
                 },
                 i,
-                i + 1,
+                end,
             ));
-            i += 1;
+            i = end;
             continue;
         }
-        let mut end = i + 1;
-        while end < lines.len() && is_paragraph_line(&lines, end, &headings, &continued) {
-            end += 1;
-        }
+        let end = wrapped_block_end(&lines, i, &headings, &continued, wrap_width);
         blocks.push(block(BlockKind::Paragraph, i, end));
         i = end;
     }
     blocks
+}
+
+/// The end of the paragraph or list item that opens at line `start`: the lines after it that
+/// go on with it by the conventions of hard-wrapped text ([`wrapping`]), the blank lines
+/// between them included.
+fn wrapped_block_end(
+    lines: &[&str],
+    start: usize,
+    headings: &[Option<Heading>],
+    continued: &[bool],
+    wrap_width: Option<usize>,
+) -> usize {
+    let mut paragraph = WrappedParagraph::starting_with(lines[start]);
+    let mut end = start + 1;
+    loop {
+        let Some(next) = (end..lines.len()).find(|&k| !lines[k].trim().is_empty()) else {
+            return end;
+        };
+        if !is_paragraph_line(lines, next, headings, continued)
+            || !paragraph.continues_with(lines[next], wrap_width)
+        {
+            return end;
+        }
+        paragraph = WrappedParagraph::starting_with(lines[next]);
+        end = next + 1;
+    }
 }
 
 fn block(kind: BlockKind, start: usize, end: usize) -> Block {
@@ -405,7 +436,7 @@ fn is_credible(chain: &[Candidate], lines: &[&str]) -> bool {
 }
 
 /// A short stand-alone line: capitals, or a title followed by text.
-fn stand_alone_heading(lines: &[&str], i: usize) -> Option<Heading> {
+fn stand_alone_heading(lines: &[&str], i: usize, wrap_width: Option<usize>) -> Option<Heading> {
     let line = lines[i].trim();
     if bullets::is_bullet(line) || is_list_number(line) || label_value(line).is_some() {
         return None;
@@ -414,6 +445,10 @@ fn stand_alone_heading(lines: &[&str], i: usize) -> Option<Heading> {
     let blank_before = i == 0 || lines[i - 1].trim().is_empty();
     let next = lines[i + 1..].iter().position(|l| !l.trim().is_empty())?;
     let next_line = lines[i + 1 + next].trim();
+    // A line the next one goes on with is the first line of a wrapped paragraph.
+    if WrappedParagraph::starting_with(line).continues_with(next_line, wrap_width) {
+        return None;
+    }
     // Something must follow, and it must not be another would-be heading of the same kind.
     let followed_by_text = title_shape(next_line).is_none()
         || bullets::is_bullet(next_line)
@@ -630,6 +665,28 @@ mod tests {
             ]
         );
         assert_eq!((blocks[1].line, blocks[1].lines), (1, 2));
+    }
+
+    #[test]
+    fn a_wrapped_value_or_item_goes_on_over_its_lines() {
+        let blocks = text_blocks(
+            "Important Note: this post is rated as an extreme risk location by the\n\n\
+             Office of Security.\n\n- possess a degree in economics,\n\npolitical science;\n- travel.",
+        );
+        let spans: Vec<(usize, usize)> = blocks.iter().map(|b| (b.line, b.lines)).collect();
+        assert_eq!(spans, [(0, 1), (2, 1), (4, 3), (7, 1)]);
+        let blocks = text_blocks(
+            "Important Note: this post is rated as an extreme risk location by the\n\n\
+             office of Security.",
+        );
+        assert_eq!(
+            blocks[0].kind,
+            BlockKind::LabelValue {
+                label: "Important Note".to_owned(),
+                value: "this post is rated as an extreme risk location by the office of Security."
+                    .to_owned()
+            }
+        );
     }
 
     #[test]

@@ -33,12 +33,11 @@
 
 mod headings;
 mod pairing;
-mod paragraphs;
 
 pub use headings::{TopHeading, top_headings};
 pub use pairing::{Pairing, anchors, pair};
-pub use paragraphs::rebuild_paragraphs;
 
+use conventions::wrapping;
 use model::{Block, BlockKind, DOCUMENT_TITLE_LEVEL};
 
 /// A preamble with a label–value line ("Location: Brussels") is a header of fields (title,
@@ -52,7 +51,8 @@ pub struct RawSection {
     pub number: Option<u32>,
     /// The heading without its number; `None` for the preamble.
     pub heading: Option<String>,
-    /// Clean running text (see [`rebuild_paragraphs`]).
+    /// Clean running text: each block of the reader one paragraph (a wrapped paragraph's
+    /// lines joined), paragraphs apart by a blank line, list items one per line.
     pub text: String,
     /// How many label–value lines ("Location: Brussels") the section holds.
     pub fields: usize,
@@ -104,7 +104,7 @@ pub fn split(text: &str, blocks: &[Block]) -> Vec<RawSection> {
             }
         })
         .collect();
-    let preamble = rebuild_paragraphs(&body_lines);
+    let preamble = running_text(&body_lines, 0, blocks);
     if !preamble.is_empty() {
         sections.push(RawSection {
             number: None,
@@ -122,11 +122,43 @@ pub fn split(text: &str, blocks: &[Block]) -> Vec<RawSection> {
         sections.push(RawSection {
             number: top.heading.number,
             heading: Some(top.heading.title.clone()),
-            text: rebuild_paragraphs(&lines[body_start..body_end]),
+            text: running_text(&lines[body_start..body_end], body_start, blocks),
             fields: fields_in(body_start, body_end),
         });
     }
     sections
+}
+
+/// The running text of `lines`, which start at line `first` of the text `blocks` lie over:
+/// each block's lines joined into one ([`wrapping::join_lines`]), blocks apart by a blank
+/// line, consecutive list items by a line break. A line no block covers is a paragraph.
+fn running_text(lines: &[&str], first: usize, blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut previous_was_item = false;
+    // Blocks come in text order, without overlaps.
+    let mut ahead = blocks.iter().peekable();
+    let mut k = 0;
+    while k < lines.len() {
+        while ahead.next_if(|b| b.end() <= first + k).is_some() {}
+        let block = ahead.peek().copied().filter(|b| b.line <= first + k);
+        let end = block.map_or(k + 1, |b| (b.end() - first).min(lines.len()));
+        let text = wrapping::join_lines(lines[k..end].iter().copied());
+        k = end;
+        if text.is_empty() {
+            continue;
+        }
+        let is_item = block.is_some_and(|b| matches!(b.kind, BlockKind::ListItem { .. }));
+        if !out.is_empty() {
+            out.push_str(if is_item && previous_was_item {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        out.push_str(&text);
+        previous_was_item = is_item;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -135,6 +167,66 @@ mod tests {
 
     fn split_text(text: &str) -> Vec<RawSection> {
         split(text, &ingest::structure::text_blocks(text))
+    }
+
+    /// The running text the text reader's blocks make of `text`.
+    fn running(text: &str) -> String {
+        let lines: Vec<&str> = text.split('\n').collect();
+        running_text(&lines, 0, &ingest::structure::text_blocks(text))
+    }
+
+    #[test]
+    fn free_running_paragraphs_stay_apart() {
+        assert_eq!(
+            running(
+                "Policy Development\n\nProvide advice on policy.\nExpertise Development\nDevelop expertise."
+            ),
+            "Policy Development\n\nProvide advice on policy.\n\nExpertise Development\n\nDevelop expertise."
+        );
+    }
+
+    #[test]
+    fn lowercase_continuations_join_even_across_blank_lines() {
+        assert_eq!(
+            running(
+                "The Representation facilitates dialogue between \n\nthe Alliance and Ukraine.  "
+            ),
+            "The Representation facilitates dialogue between the Alliance and Ukraine."
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_at_the_wrap_width() {
+        let text = "Important Note: this post is stationed in Kyiv, rated as an extreme risk by the Office\n\
+                    of Security. Special security measures will apply for those assigned. For the time being\n\
+                    Kyiv will remain an unaccompanied post and family members will not be relocated with\n\
+                    the incumbent.\n\
+                    Short title\n\
+                    The next paragraph starts here and runs on for quite a while until the wrap width is\n\
+                    reached and the text goes on.";
+        let out = running(text);
+        assert_eq!(out.split("\n\n").count(), 3, "{out}");
+        assert!(out.contains("time being Kyiv will remain"));
+        assert!(out.contains("\n\nShort title\n\n"));
+    }
+
+    #[test]
+    fn bullets_are_one_per_line_and_wrapped_bullets_join() {
+        assert_eq!(
+            running(
+                "The incumbent must:\n·       possess a degree in economics, political\n\nscience or finance;\n· travel.\nAfter the list."
+            ),
+            "The incumbent must:\n\n· possess a degree in economics, political science or finance;\n· travel.\n\nAfter the list."
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_is_no_heading_of_its_own() {
+        let text = "Duties\n\nThe Representation facilitates political and military dialogue between\n\n\
+                    the Alliance and Ukraine.\n\nIt coordinates support.";
+        let sections = split_text(text);
+        assert_eq!(sections.len(), 1, "{sections:?}");
+        assert!(sections[0].text.contains("dialogue between the Alliance"));
     }
 
     #[test]
