@@ -196,8 +196,14 @@ impl Job {
     }
 }
 
-/// Longest paragraph (in English characters) [`Aligner::for_sections`] keeps as one pair.
-const SECTION_SHORT_PARAGRAPH_CHARS: usize = 500;
+/// Longest paragraph (in English characters) [`Aligner::for_sections`] keeps as one pair:
+/// about 150 words, some 200 subword tokens, within the 256 tokens MT training commonly caps
+/// a pair at. A notice's paragraphs are shorter (the development gold's: median 101
+/// characters, longest 859), so a paragraph whose sentences all align inside one paragraph of
+/// the other language is one pair, the unit the notice is written and translated in; a
+/// longer one gives sentence pairs. (500, about three sentences, split 7 of the development
+/// gold's 33 paragraphs of two sentences or more into sentence pairs.)
+const SECTION_SHORT_PARAGRAPH_CHARS: usize = 1_000;
 
 /// Most segments (both sides, all section pairs) a text may have for the lexicon pass to run.
 /// A notice has a few hundred; far beyond that, the first pass has seen enough text to be
@@ -205,9 +211,9 @@ const SECTION_SHORT_PARAGRAPH_CHARS: usize = 500;
 const REALIGN_MAX_SEGMENTS: usize = 100_000;
 
 impl Aligner {
-    /// The aligner for notice sections: a paragraph or bullet of up to 500 English
-    /// characters whose sentences all align inside one French paragraph becomes one pair
-    /// (about three sentences); longer ones give sentence pairs.
+    /// The aligner for notice sections: a paragraph or bullet of up to 1,000 English
+    /// characters whose sentences all align inside one French paragraph becomes one pair;
+    /// longer ones give sentence pairs.
     pub fn for_sections() -> Aligner {
         Aligner {
             short_paragraph_chars: SECTION_SHORT_PARAGRAPH_CHARS,
@@ -537,6 +543,23 @@ mod tests {
         let fr = "Des déplacements peuvent être demandés. La/le titulaire travaille à Bruxelles.";
         assert_eq!(align_section(en, fr).len(), 1);
         assert_eq!(Aligner::default().align_sections(&[(en, fr)])[0].len(), 2);
+    }
+
+    #[test]
+    fn paragraphs_over_the_bound_give_sentence_pairs() {
+        let en_sentence = "The post holder travels to Brussels and Mons for meetings in 2026. ";
+        let fr_sentence =
+            "La/le titulaire se rend à Bruxelles et à Mons pour des réunions en 2026. ";
+        let times = SECTION_SHORT_PARAGRAPH_CHARS / en_sentence.len();
+        let (en, fr) = (en_sentence.repeat(times), fr_sentence.repeat(times));
+        assert!(en.len() <= SECTION_SHORT_PARAGRAPH_CHARS);
+        assert_eq!(align_section(&en, &fr).len(), 1, "one paragraph, one pair");
+        let (en, fr) = (en_sentence.repeat(times + 2), fr_sentence.repeat(times + 2));
+        assert_eq!(
+            align_section(&en, &fr).len(),
+            times + 2,
+            "a pair per sentence"
+        );
     }
 
     #[test]
