@@ -1,19 +1,13 @@
 //! The `bitextract` command line as a user meets it: help, version, exit codes, `inspect`,
 //! `schema`, the summary and `--quiet`.
 
-use std::path::{Path, PathBuf};
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
 use std::process::{Command, Output};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn bitextract(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bitextract"))
-        .args(args)
-        .output()
-        .expect("bitextract runs")
-}
+use run::{bitextract, repo_root};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

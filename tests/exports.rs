@@ -3,6 +3,10 @@
 //! readers (translate-toolkit's TMX reader, Python's json and csv modules, Hugging Face
 //! `datasets`, pandas on pyarrow, DuckDB; installed in `.venv/` by `scripts/setup.sh`).
 
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,11 +18,8 @@ use model::{
     Counts, Document, ExportSummary, Kind, Lang, Manifest, Section, SectionSide, SegmentPair,
     Source, SourceFormat, Status, Timings,
 };
+use run::repo_root;
 use serde_json::Value;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn extract(corpus: &Path, out: &Path, extra: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_bitextract"))

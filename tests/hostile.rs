@@ -9,6 +9,10 @@
 //! giant cases (a 40 MB text, a 4 GiB inflation bomb) run in release builds only
 //! (`cargo test --release --test hostile`, or `make test-hostile`).
 
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +21,7 @@ use std::sync::Mutex;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use run::repo_root;
 use serde_json::Value;
 
 /// Past this, the run is taken to hang: it is killed and the test fails. Generous: the
@@ -25,10 +30,6 @@ const WATCHDOG: Duration = Duration::from_secs(240);
 
 /// The giant tests each keep two worker threads busy; they take turns.
 static ONE_RUN_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// A hostile corpus holding every class, small or giant.
 struct HostileCorpus(tempfile::TempDir);

@@ -6,28 +6,16 @@
 //! written again by `bitextract review`. It needs Chromium, so it runs in
 //! `make test-browser` (CI runs it), not in `make test`.
 
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use run::{bitextract_ok as bitextract, repo_root};
 use serde_json::{Value, json};
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn bitextract(args: &[&Path]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_bitextract"))
-        .args(args)
-        .output()
-        .expect("bitextract runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
 
 /// A document of the dataset made hostile: markup in its first pair and in the text around
 /// it, and a pair of web addresses, which the `url-only` flag sets aside.

@@ -2,28 +2,18 @@
 //! gives the same files as `extract` over the whole corpus (the manifest's timings aside),
 //! the English and French files of one document joined alike.
 
+#[path = "support/run.rs"]
+#[allow(dead_code)]
+mod run;
+
 #[path = "support/language_corpus.rs"]
 mod language_corpus;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn bitextract(args: &[&str]) {
-    let output = Command::new(env!("CARGO_BIN_EXE_bitextract"))
-        .args(args)
-        .output()
-        .expect("bitextract runs");
-    assert!(
-        output.status.success(),
-        "bitextract {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
+use run::{bitextract_ok as bitextract, repo_root};
 
 /// Every file under `root` by relative path, `manifest.json` without its timings.
 fn dataset_files(root: &Path) -> Files {

@@ -24,10 +24,6 @@ pub use evidence::{line_evidence, segment_evidence};
 pub use other::OtherRun;
 pub use version_notes::is_version_note;
 
-/// Longest line that can be a version note, in words (a cheap test before the vocabulary's
-/// own, which is stricter).
-const MAX_NOTE_WORDS: usize = 12;
-
 /// Cost of switching language between two lines, in evidence units. A change of language
 /// must be backed by more evidence than this on the new side.
 const SWITCH_COST: f64 = 12.0;
@@ -127,7 +123,7 @@ pub fn split(text: &str) -> LanguageSplit {
     let readings: Vec<LineReading> = lines.iter().map(|l| read_line(l)).collect();
     let others = other::other_runs(&lines, &words, &readings);
     let version_notes: Vec<usize> = (0..lines.len())
-        .filter(|&i| (1..=MAX_NOTE_WORDS).contains(&words[i]) && is_version_note(lines[i]))
+        .filter(|&i| is_version_note(lines[i]))
         .collect();
     let mut set_aside = vec![false; lines.len()];
     for run in &others {

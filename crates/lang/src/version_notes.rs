@@ -24,11 +24,12 @@ static VOCABULARY: LazyLock<Vocabulary> =
 /// Whether a line only says where the other language's version of the document is.
 pub fn is_version_note(line: &str) -> bool {
     let vocabulary = &*VOCABULARY;
+    // Folding keeps the word boundaries: a longer line is ruled out before it is folded.
+    if words_of(line).nth(vocabulary.max_words).is_some() {
+        return false;
+    }
     let folded = fold(line);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_of(&folded).collect();
     if words.is_empty() || words.len() > vocabulary.max_words {
         return false;
     }
@@ -40,6 +41,12 @@ pub fn is_version_note(line: &str) -> bool {
             || vocabulary.fillers.contains(*w)
     });
     names_language && says_where && nothing_else
+}
+
+/// The words of a line: its runs of letters and digits.
+fn words_of(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
