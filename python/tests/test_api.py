@@ -171,3 +171,15 @@ def test_the_gil_is_released_while_rust_works():
     longest_pause = max(b - a for a, b in zip(ticks, ticks[1:]))
     assert took[0] > 0.2, f"the call must last to be measured: {took[0]:.3f} s"
     assert longest_pause < took[0] / 4, f"{longest_pause:.3f} s paused in a {took[0]:.3f} s call"
+
+
+def test_a_parser_panic_costs_its_page_and_prints_nothing(capfd):
+    """A PDF that makes a parser panic: the panic is caught and said in the document, and
+    nothing reaches standard error (Rust would print its panic message there)."""
+    from make_hostile_corpus import pdf_bytes, stream, text_pdf
+
+    objects = text_pdf(["A stray operand follows."])
+    objects[3] = stream(b"BT /F1 12 Tf 72 720 Td (A stray operand follows.) Tj 42 Tj ET")
+    doc = bitextract.process(pdf_bytes(objects), "stray operand.pdf")
+    assert doc["status"] in ("ok", "partial", "failed")
+    assert capfd.readouterr().err == ""

@@ -345,6 +345,11 @@ fn join_and_write<'py>(
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    // Parser panics are caught and said in the document; Rust's hook would also print them
+    // on the caller's standard error. The hook belongs to this module's own copy of the
+    // standard library, so other extensions keep theirs, and a panic that reaches Python
+    // still carries its message in the `PanicException` PyO3 raises.
+    std::panic::set_hook(Box::new(|_| {}));
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add("RunError", module.py().get_type::<RunError>())?;
     module.add_class::<PyCorpus>()?;
