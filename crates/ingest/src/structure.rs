@@ -445,8 +445,12 @@ fn stand_alone_heading(lines: &[&str], i: usize, wrap_width: Option<usize>) -> O
     let blank_before = i == 0 || lines[i - 1].trim().is_empty();
     let next = lines[i + 1..].iter().position(|l| !l.trim().is_empty())?;
     let next_line = lines[i + 1 + next].trim();
-    // A line the next one goes on with is the first line of a wrapped paragraph.
-    if WrappedParagraph::starting_with(line).continues_with(next_line, wrap_width) {
+    // A line the next one goes on with is the first line of a wrapped paragraph (a bullet
+    // or a list number opens an item of its own).
+    let next_opens_item = bullets::is_bullet(next_line) || is_list_number(next_line);
+    if !next_opens_item
+        && WrappedParagraph::starting_with(line).continues_with(next_line, wrap_width)
+    {
         return None;
     }
     // Something must follow, and it must not be another would-be heading of the same kind.
@@ -610,6 +614,28 @@ mod tests {
                 ("About".to_owned(), 2, MARKED),
                 ("Prerequisites".to_owned(), 2, CHAINED)
             ]
+        );
+    }
+
+    #[test]
+    fn a_lead_in_as_wide_as_the_text_still_heads_its_list() {
+        // Lines wrapped at about 40 characters; the lead-in runs to the width, but a bullet
+        // opens an item of its own rather than going on with it.
+        let text = "Our team builds the services people use
+every day across the whole country and
+the regions.
+
+                    What you will do in your first months
+
+- write the code;
+- review the code.";
+        assert_eq!(
+            headings(text),
+            [(
+                "What you will do in your first months".to_owned(),
+                LIST_LEAD_IN_LEVEL,
+                STAND_ALONE
+            )]
         );
     }
 
