@@ -43,34 +43,34 @@ const EMPTY_WORD: u32 = u32::MAX;
 /// of each link is a row: the slots of the empty word and of every source word of its link,
 /// stored end to end in `cells`.
 fn train(pairs: &[(&[u32], &[u32])], source_first: bool) -> Translations {
-    let cell_count: usize = pairs
+    let oriented: Vec<(&[u32], &[u32])> = pairs
         .iter()
-        .map(|&(en, fr)| {
-            let (source, target) = if source_first { (en, fr) } else { (fr, en) };
-            target.len() * (source.len() + 1)
-        })
+        .map(|&(en, fr)| if source_first { (en, fr) } else { (fr, en) })
+        .collect();
+    let cell_count: usize = oriented
+        .iter()
+        .map(|(source, target)| target.len() * (source.len() + 1))
         .sum();
     let mut slots: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    // Most pairs of words meet in one link only: on the benchmark's books about three
+    // quarters of the cells are distinct pairs, so half the cells is room for most.
     slots.reserve(cell_count / 2);
     let mut sources: FxHashMap<u32, u32> = FxHashMap::default();
     let mut slot_pairs: Vec<(u32, u32)> = Vec::new();
     let mut slot_sources: Vec<u32> = Vec::new();
     let mut cells: Vec<u32> = Vec::with_capacity(cell_count);
     let mut row_ends: Vec<usize> = Vec::new();
-    for &(en, fr) in pairs {
-        let (source, target) = if source_first { (en, fr) } else { (fr, en) };
-        let source_indices: Vec<u32> = std::iter::once(&EMPTY_WORD)
+    for &(source, target) in &oriented {
+        // The link's source words, the empty word first, each with its index in `totals`.
+        let link_sources: Vec<(u32, u32)> = std::iter::once(&EMPTY_WORD)
             .chain(source)
             .map(|&s| {
                 let next = sources.len() as u32;
-                *sources.entry(s).or_insert(next)
+                (s, *sources.entry(s).or_insert(next))
             })
             .collect();
         for &t in target {
-            for (&s, &source_index) in std::iter::once(&EMPTY_WORD)
-                .chain(source)
-                .zip(&source_indices)
-            {
+            for &(s, source_index) in &link_sources {
                 let next_slot = slot_pairs.len() as u32;
                 let slot = *slots.entry((s, t)).or_insert(next_slot);
                 if slot == next_slot {

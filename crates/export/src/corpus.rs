@@ -60,35 +60,49 @@ pub(crate) fn write(
         keep_duplicates: options.keep_duplicates,
         ..ExportSummary::default()
     };
-    for (batch, files) in documents.chunks(DOCUMENTS_PER_BATCH).enumerate() {
-        for (offset, (doc, facts)) in read_batch(files)?.iter().enumerate() {
-            write_document(
-                doc,
-                facts,
-                ordinal_u32(batch * DOCUMENTS_PER_BATCH + offset),
-                &groups,
-                options,
-                &mut sinks,
-                &mut summary,
-            )?;
-        }
-    }
+    read_in_order(documents, |document, doc, facts| {
+        write_document(
+            doc,
+            facts,
+            document,
+            &groups,
+            options,
+            &mut sinks,
+            &mut summary,
+        )
+    })?;
     for sink in sinks {
         sink.finish()?;
     }
     Ok(summary)
 }
 
-/// The documents of `files`, read back and with their facts, in the order given.
-fn read_batch(files: &[DocumentFile]) -> Result<Vec<(Document, DocumentFacts)>, ExportError> {
-    files
-        .par_iter()
-        .map(|(_, path)| {
-            let doc = read_document_file(path.clone())?;
-            let facts = DocumentFacts::of(&doc);
-            Ok((doc, facts))
-        })
-        .collect()
+/// Hands `visit` every document with its position in id order and its facts, in that order.
+/// Documents are read back and their facts derived a batch at a time on the current rayon
+/// pool. Each pass derives the facts again rather than keeping them from the one before: kept,
+/// they would grow with the corpus.
+fn read_in_order(
+    documents: &[DocumentFile],
+    mut visit: impl FnMut(u32, &Document, &DocumentFacts) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    for (batch, files) in documents.chunks(DOCUMENTS_PER_BATCH).enumerate() {
+        let read: Vec<(Document, DocumentFacts)> = files
+            .par_iter()
+            .map(|(_, path)| {
+                let doc = read_document_file(path.clone())?;
+                let facts = DocumentFacts::of(&doc);
+                Ok((doc, facts))
+            })
+            .collect::<Result<_, ExportError>>()?;
+        for (offset, (doc, facts)) in read.iter().enumerate() {
+            visit(
+                ordinal_u32(batch * DOCUMENTS_PER_BATCH + offset),
+                doc,
+                facts,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn ordinal_u32(ordinal: usize) -> u32 {
@@ -105,30 +119,25 @@ fn index_duplicates(
     min_confidence: f64,
 ) -> Result<DuplicateIndex, ExportError> {
     let mut index = DuplicateIndex::default();
-    for (batch, files) in documents.chunks(DOCUMENTS_PER_BATCH).enumerate() {
-        for (offset, (_, facts)) in read_batch(files)?.iter().enumerate() {
-            let document = ordinal_u32(batch * DOCUMENTS_PER_BATCH + offset);
-            for pair in facts
-                .sections
-                .iter()
-                .filter(|p| p.confidence >= min_confidence)
-            {
-                index.add(
-                    pair.key,
-                    section_place(document, pair.section),
-                    pair.confidence,
-                );
-            }
-            for seg in facts
-                .segments
-                .iter()
-                .filter(|s| s.confidence >= min_confidence)
-            {
-                let place = segment_place(document, seg.section, seg.number);
-                index.add(seg.key, place, seg.confidence);
-            }
+    read_in_order(documents, |document, _, facts| {
+        for pair in facts
+            .sections
+            .iter()
+            .filter(|p| p.confidence >= min_confidence)
+        {
+            let place = section_place(document, pair.section);
+            index.add(pair.key, place, pair.confidence);
         }
-    }
+        for seg in facts
+            .segments
+            .iter()
+            .filter(|s| s.confidence >= min_confidence)
+        {
+            let place = segment_place(document, seg.section, seg.number);
+            index.add(seg.key, place, seg.confidence);
+        }
+        Ok(())
+    })?;
     Ok(index)
 }
 

@@ -463,7 +463,7 @@ fn stand_alone_heading(lines: &[&str], i: usize, wrap_width: Option<usize>) -> O
     let blank_after = next > 0;
     // A line that leads into a list ("What you'll do") ranks below one over paragraphs
     // ("About your team"): where a text has both, the lead-ins are inside the sections.
-    let level = if bullets::is_bullet(next_line) || is_list_number(next_line) {
+    let level = if next_opens_item {
         LIST_LEAD_IN_LEVEL
     } else {
         STAND_ALONE_LEVEL

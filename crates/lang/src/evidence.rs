@@ -212,23 +212,22 @@ pub(crate) fn function_words(line: &str) -> FunctionWords {
 /// Bytes of the longest word of [`ENGLISH_WORDS`] and [`FRENCH_WORDS`]: a longer word is
 /// none of them, and most words of a text are longer.
 const LONGEST_FUNCTION_WORD: usize = {
+    let (english, french) = (longest(ENGLISH_WORDS), longest(FRENCH_WORDS));
+    if english > french { english } else { french }
+};
+
+/// Bytes of the longest of `words` (a `const fn`: iterators are not available there).
+const fn longest(words: &[&str]) -> usize {
     let mut longest = 0;
     let mut k = 0;
-    while k < ENGLISH_WORDS.len() {
-        if ENGLISH_WORDS[k].len() > longest {
-            longest = ENGLISH_WORDS[k].len();
-        }
-        k += 1;
-    }
-    k = 0;
-    while k < FRENCH_WORDS.len() {
-        if FRENCH_WORDS[k].len() > longest {
-            longest = FRENCH_WORDS[k].len();
+    while k < words.len() {
+        if words[k].len() > longest {
+            longest = words[k].len();
         }
         k += 1;
     }
     longest
-};
+}
 
 fn looks_like_url(line: &str) -> bool {
     let t = line.trim();
